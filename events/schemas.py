@@ -1,0 +1,156 @@
+"""Response shapes of the read API, declared so that /api/docs describes them.
+
+The GeoJSON endpoints build their payloads by hand (see events/api.py) and the
+tests validate those payloads against these classes, so the two cannot drift
+apart silently.
+"""
+
+from datetime import date
+from typing import Literal
+
+from ninja import Schema
+from pydantic import Field
+
+# RFC 7946 positions are [longitude, latitude]: the reverse of how people
+# usually write coordinates, hence spelling it out in the schema.
+Position = tuple[float, float]
+
+
+DEFAULT_LIMIT = 1000
+
+BBOX_HELP = (
+    "west,south,east,north in degrees (WGS 84). A west greater than east crosses the "
+    "antimeridian, as RFC 7946 section 5.2 allows."
+)
+
+
+class Paging(Schema):
+    # No upper bound here: the cap is settings.API_MAX_LIMIT, read per request,
+    # and a larger limit is lowered to it rather than refused.
+    limit: int = Field(
+        DEFAULT_LIMIT, ge=0, description="Page size, capped at the server's maximum."
+    )
+    offset: int = Field(0, ge=0)
+
+
+class EventFilters(Schema):
+    start: date | None = Field(None, description="Events ending on or after this day.")
+    end: date | None = Field(None, description="Events starting on or before this day.")
+    bbox: str | None = Field(
+        None, description="Events with a place inside. " + BBOX_HELP, examples=["-10,25,40,60"]
+    )
+    place: int | None = Field(None, description="Only events at this place (id).")
+    article: int | None = Field(None, description="Only events from this article (id).")
+    q: str | None = Field(None, description="Text contains this, ignoring case.")
+
+
+class PlaceFilters(Schema):
+    bbox: str | None = Field(None, description=BBOX_HELP, examples=["-10,25,40,60"])
+    q: str | None = Field(None, description="Name contains this, ignoring case.")
+    country: str | None = Field(None, description="ISO 3166-1 alpha-2 code, e.g. LY.")
+
+
+class Error(Schema):
+    detail: str = Field(description="What was wrong with the request.")
+
+
+class PointGeometry(Schema):
+    type: Literal["Point"]
+    coordinates: Position = Field(description="[longitude, latitude]")
+
+
+class MultiPointGeometry(Schema):
+    type: Literal["MultiPoint"]
+    coordinates: list[Position] = Field(description="[[longitude, latitude], ...]")
+
+
+class ArticleRef(Schema):
+    id: int
+    title: str
+    source: str
+    url: str
+    published: date
+
+
+class PlaceRef(Schema):
+    id: int
+    name: str
+    country: str = Field(description="ISO 3166-1 alpha-2 code, empty when unknown.")
+    kind: str
+    lat: float
+    lon: float
+
+
+class EventProperties(Schema):
+    id: int
+    text: str
+    date_start: date
+    date_end: date
+    date_precision: str = Field(description="day, week, month or year.")
+    date_text: str = Field(description="The words in the article the dates come from.")
+    is_caption: bool
+    article: ArticleRef
+    places: list[PlaceRef]
+
+
+class EventFeature(Schema):
+    type: Literal["Feature"]
+    id: int
+    geometry: PointGeometry | MultiPointGeometry | None = Field(
+        description="A Point for one place, a MultiPoint for several, null for none."
+    )
+    properties: EventProperties
+
+
+class EventCollection(Schema):
+    type: Literal["FeatureCollection"]
+    count: int = Field(description="How many events match the filters, before paging.")
+    limit: int
+    offset: int
+    features: list[EventFeature]
+
+
+class PlaceProperties(Schema):
+    id: int
+    name: str
+    country: str
+    kind: str
+    verified: bool
+    geocode_source: str
+    event_count: int
+    mention_count: int
+
+
+class PlaceFeature(Schema):
+    type: Literal["Feature"]
+    id: int
+    geometry: PointGeometry
+    properties: PlaceProperties
+
+
+class PlaceCollection(Schema):
+    type: Literal["FeatureCollection"]
+    count: int = Field(description="How many places match the filters, before paging.")
+    limit: int
+    offset: int
+    features: list[PlaceFeature]
+
+
+class ArticleOut(Schema):
+    id: int
+    title: str
+    source: str
+    url: str
+    published: date
+    event_count: int
+
+
+class ArticleDetail(ArticleOut):
+    text: str
+
+
+class ArticlePage(Schema):
+    count: int = Field(description="How many articles there are, before paging.")
+    limit: int
+    offset: int
+    items: list[ArticleOut]

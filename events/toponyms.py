@@ -1,0 +1,743 @@
+"""Find the places an article names, and decide which place each name means.
+
+Recognition is gazetteer matching over runs of capitalised words, with the
+evidence a careful reader uses to tell a place from a person or an
+organisation: a name inside a longer unknown name ("Barack Obama", "Ban
+Ki-moon") is not a place on its own; a surname seen once stays a person for the
+rest of the article; a capitalised common word ("Along", "Union") needs a word
+like 'in' or 'near' before it; a small far-away town needs the same.
+
+Resolution weighs each candidate's population and kind against the article's
+context: the countries it names, the unambiguous places it names and how far a
+candidate lies from them, and "Brussels, Belgium" style qualifiers.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from events.gazetteer import Entry, Gazetteer, normalize
+from events.sentences import Sentence
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+# Lower-case words that may sit inside a place name ("Gulf of Aden", "Trinidad
+# and Tobago", "Rio de Janeiro", "Newcastle upon Tyne").
+CONNECTORS = frozenset(
+    [
+        "of",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "el",
+        "al",
+        "the",
+        "and",
+        "upon",
+        "on",
+        "am",
+        "im",
+        "an",
+        "y",
+    ]
+)
+# Capitalised words in front of a place that keep it a place ("Northern Syria").
+DIRECTIONS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "upper",
+        "lower",
+        "greater",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "mid",
+        "inner",
+        "outer",
+    ]
+)
+# Words before a name that say a place follows.
+LOCATIVE = frozenset(
+    [
+        "in",
+        "at",
+        "near",
+        "from",
+        "to",
+        "into",
+        "outside",
+        "inside",
+        "towards",
+        "toward",
+        "around",
+        "across",
+        "through",
+        "via",
+        "between",
+        "within",
+        "throughout",
+        "off",
+        "beyond",
+        "along",
+        "reach",
+        "reached",
+        "reaching",
+        "entered",
+        "visit",
+        "visited",
+        "visiting",
+        "visits",
+    ]
+)
+# Nouns that, before 'of', say a place follows ("the town of Ras Lanuf").
+PLACE_NOUNS = frozenset(
+    [
+        "town",
+        "towns",
+        "city",
+        "cities",
+        "village",
+        "villages",
+        "port",
+        "capital",
+        "province",
+        "region",
+        "state",
+        "county",
+        "district",
+        "area",
+        "outskirts",
+        "suburb",
+        "suburbs",
+        "island",
+        "islands",
+        "republic",
+        "kingdom",
+        "people",
+        "streets",
+        "centre",
+        "center",
+        "north",
+        "south",
+        "east",
+        "west",
+        "coast",
+        "border",
+        "residents",
+        "mayor",
+        "governor",
+    ]
+)
+# Nouns after a country adjective that make it a place ("the Tunisian border").
+GEO_NOUNS = frozenset(
+    [
+        "border",
+        "borders",
+        "frontier",
+        "frontiers",
+        "coast",
+        "coasts",
+        "coastline",
+        "capital",
+        "territory",
+        "territories",
+        "waters",
+        "soil",
+        "side",
+        "region",
+        "regions",
+        "province",
+        "provinces",
+        "mainland",
+        "desert",
+        "mountains",
+        "countryside",
+        "airspace",
+        "shore",
+        "shores",
+        "city",
+        "cities",
+        "town",
+        "towns",
+        "village",
+        "villages",
+        "island",
+        "islands",
+        "interior",
+        "port",
+        "ports",
+    ]
+)
+# A name followed by one of these is a speaker, not a place.
+SPEECH_VERBS = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "added",
+        "asked",
+        "wrote",
+        "noted",
+        "stressed",
+        "warned",
+        "insisted",
+        "explained",
+    ]
+)
+# Words that put a person in front of a name ("President Obama").
+TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "president",
+        "minister",
+        "secretary",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "general",
+        "gen",
+        "sir",
+        "lord",
+        "lady",
+        "senator",
+        "sen",
+        "governor",
+        "gov",
+        "mayor",
+        "judge",
+        "pope",
+        "sheikh",
+        "emir",
+        "colonel",
+        "col",
+        "captain",
+        "sergeant",
+        "correspondent",
+        "spokesman",
+        "spokeswoman",
+        "leader",
+        "chairman",
+        "chief",
+        "commander",
+        "ambassador",
+        "envoy",
+    ]
+)
+
+# Closed-class words that open sentences; web2 lists several as names too.
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "i",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "in",
+        "on",
+        "at",
+        "of",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "and",
+        "but",
+        "or",
+        "nor",
+        "so",
+        "yet",
+        "if",
+        "when",
+        "while",
+        "after",
+        "before",
+        "since",
+        "until",
+        "although",
+        "though",
+        "because",
+        "also",
+        "even",
+        "then",
+        "there",
+        "here",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "where",
+        "how",
+        "why",
+        "all",
+        "both",
+        "each",
+        "every",
+        "some",
+        "any",
+        "no",
+        "not",
+        "many",
+        "much",
+        "more",
+        "most",
+        "few",
+        "other",
+        "such",
+        "one",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "according",
+        "despite",
+        "during",
+        "meanwhile",
+        "however",
+    ]
+)
+
+_NEAR_KM = 600.0
+# How close a small town without a cue must lie to the article's other places.
+_LOCAL_KM = 300.0
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    start: int
+    end: int
+    text: str
+    entry: Entry
+    confidence: float
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    initial: bool  # first word of a sentence or caption
+
+
+@dataclass(slots=True)
+class _Match:
+    start: int
+    end: int
+    text: str
+    candidates: list[Entry]
+    cued: bool = False
+    modifier: bool = False  # "U.S. Treasury Department": a place naming an institution
+    demonym: bool = False
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Lower-case English words that are not also proper names ('along', 'union')."""
+    from english_words import get_english_words_set
+
+    words = get_english_words_set(["web2"], alpha=True, lower=False)
+    return frozenset(w for w in words if w.islower() and w.capitalize() not in words)
+
+
+def is_common_word(word: str) -> bool:
+    return word.lower() in _common_words()
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return letters.isalpha() and letters.isupper() and len(letters) <= 5
+
+
+def _tokenize(text: str, sentences: Sequence[Sentence]) -> list[_Token]:
+    starts = sorted(s.start for s in sentences)
+    tokens: list[_Token] = []
+    previous_end = 0
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        if _POSSESSIVE.search(word):
+            end -= 2
+            word = word[:-2]
+        gap = text[previous_end:start]
+        initial = (
+            not tokens or any(ch in gap for ch in '.!?:"“‘(\n') or _starts_sentence(starts, start)
+        )
+        tokens.append(_Token(start, end, word, initial))
+        previous_end = match.end()
+    return tokens
+
+
+def _starts_sentence(starts: list[int], offset: int) -> bool:
+    from bisect import bisect_left
+
+    i = bisect_left(starts, offset)
+    return i < len(starts) and starts[i] == offset
+
+
+def _name_like(token: _Token) -> bool:
+    first = token.text[0]
+    if not first.isupper():
+        return False
+    if token.initial and not _is_acronym(token.text):
+        lowered = token.text.lower()
+        if lowered in FUNCTION_WORDS or is_common_word(token.text):
+            return False  # "Along the road…", "Battle: …" open a sentence, not a name
+    return True
+
+
+def _runs(tokens: list[_Token], text: str) -> list[list[_Token]]:
+    """Runs of adjacent name-like tokens ("Ras Lanuf", "Gulf of Aden")."""
+    runs: list[list[_Token]] = []
+    current: list[_Token] = []
+    for i, token in enumerate(tokens):
+        adjacent = bool(current) and text[current[-1].end : token.start] == " "
+        if _name_like(token):
+            if current and not adjacent:
+                runs.append(current)
+                current = []
+            current.append(token)
+        elif (
+            current
+            and adjacent
+            and token.text in CONNECTORS
+            and i + 1 < len(tokens)
+            and _name_like(tokens[i + 1])
+            and text[token.end : tokens[i + 1].start] == " "
+        ):
+            current.append(token)
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    # A run never ends on a connector.
+    return [[t for t in run] for run in runs if run]
+
+
+class ToponymFinder:
+    """Finds and resolves toponyms; one instance serves many articles."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.max_tokens = min(gazetteer.max_tokens, 6)
+
+    # Recognition -----------------------------------------------------------
+
+    def _candidates(self, tokens: list[_Token], text: str) -> list[Entry]:
+        if len(tokens) == 1:
+            word = tokens[0].text
+            if _is_acronym(word):
+                return self.gazetteer.lookup_abbreviation(word)
+            if len(word) < 3 or self.gazetteer.demonym(word):
+                return []
+        if tokens[0].text in CONNECTORS or tokens[-1].text in CONNECTORS:
+            return []
+        return self.gazetteer.lookup(text[tokens[0].start : tokens[-1].end])
+
+    def _match_run(
+        self, run: list[_Token], text: str, persons: set[str], matches: list[_Match]
+    ) -> None:
+        spans: list[tuple[int, int, list[Entry]]] = []
+        i = 0
+        while i < len(run):
+            for n in range(min(self.max_tokens, len(run) - i), 0, -1):
+                candidates = self._candidates(run[i : i + n], text)
+                if candidates:
+                    spans.append((i, i + n, candidates))
+                    i += n
+                    break
+            else:
+                i += 1
+        covered = {k for a, b, _ in spans for k in range(a, b)}
+
+        def unmatched(k: int) -> bool:
+            return 0 <= k < len(run) and k not in covered and run[k].text not in CONNECTORS
+
+        # A run that ends in an unknown name is a person or an organisation:
+        # its last word stays one for the rest of the article ("Obama").
+        if len(run) > 1 and (unmatched(len(run) - 1) or any(unmatched(a - 1) for a, _, _ in spans)):
+            last = run[-1].text
+            if not _is_acronym(last):
+                persons.add(last)
+
+        for a, b, candidates in spans:
+            left = a - 1
+            if left >= 0 and run[left].text in CONNECTORS:
+                left -= 1
+            if unmatched(left) and run[left].text.lower() not in DIRECTIONS:
+                continue  # "Barack Obama", "Ban Ki-moon", "Secretary of State"
+            modifier = unmatched(b)
+            if modifier and not any(c.kind in {"country", "region", "water"} for c in candidates):
+                continue  # "Paris Hilton": only countries and regions name institutions
+            start, end = run[a].start, run[b - 1].end
+            matches.append(_Match(start, end, text[start:end], candidates, modifier=modifier))
+
+    def _demonyms(self, tokens: list[_Token], matches: list[_Match]) -> None:
+        """'the Tunisian and Egyptian borders' names Tunisia and Egypt."""
+        i = 0
+        while i < len(tokens):
+            group: list[_Token] = []
+            j = i
+            while j < len(tokens) and self.gazetteer.demonym(tokens[j].text):
+                group.append(tokens[j])
+                if j + 1 < len(tokens) and tokens[j + 1].text in {"and", "or"}:
+                    j += 2
+                else:
+                    j += 1
+            if group and j < len(tokens) and tokens[j].text.lower() in GEO_NOUNS:
+                for token in group:
+                    code = self.gazetteer.demonym(token.text)
+                    country = self.gazetteer.country(code) if code else None
+                    if country:
+                        matches.append(
+                            _Match(token.start, token.end, token.text, [country], demonym=True)
+                        )
+            i = max(j, i + 1)
+
+    def _is_cued(self, match: _Match, text: str, accepted_ends: set[int]) -> bool:
+        before = text[max(0, match.start - 40) : match.start]
+        words = re.findall(r"[\w']+|,", before.lower())
+        if not words:
+            return False
+        if words[-1] in LOCATIVE:
+            return True
+        if len(words) >= 2 and words[-1] == "of" and words[-2] in PLACE_NOUNS:
+            return True
+        # Coordinated with a place: "between Ras Lanuf and Bin Jiwad".
+        stripped = before.rstrip()
+        for joiner in (" and", " or", ","):
+            if stripped.endswith(joiner):
+                head = stripped[: -len(joiner)].rstrip()
+                if match.start - (len(before) - len(head)) in accepted_ends:
+                    return True
+        return False
+
+    # Resolution ------------------------------------------------------------
+
+    def find(self, text: str, sentences: Sequence[Sentence]) -> list[Toponym]:
+        tokens = _tokenize(text, sentences)
+        persons: set[str] = set()
+        matches: list[_Match] = []
+        for run in _runs(tokens, text):
+            self._match_run(run, text, persons, matches)
+        self._demonyms(tokens, matches)
+        matches.sort(key=lambda m: m.start)
+
+        kept: list[_Match] = []
+        for match in matches:
+            if match.demonym:
+                kept.append(match)
+                continue
+            single = " " not in match.text and not _is_acronym(match.text)
+            if single and match.text in persons:
+                continue
+            after = text[match.end : match.end + 20].lstrip(", ").split(" ", 1)[0].lower()
+            if after in SPEECH_VERBS and not _major(match.candidates):
+                continue  # "Clinton said"; but "Paris said" is the French government
+            before_word = re.findall(r"[\w']+", text[max(0, match.start - 20) : match.start])
+            if before_word and before_word[-1].lower() in TITLES:
+                continue
+            kept.append(match)
+
+        accepted_ends = {m.end for m in kept}
+        for match in kept:
+            match.cued = self._is_cued(match, text, accepted_ends)
+
+        return self._resolve(kept, text)
+
+    def _resolve(self, matches: list[_Match], text: str) -> list[Toponym]:
+        # Countries the article names outright, and places that can only be one thing.
+        countries: Counter[str] = Counter()
+        anchors: list[Entry] = []
+        for match in matches:
+            top = max(match.candidates, key=_prior)
+            if top.kind == "country":
+                countries[top.country_code] += 1
+            if len(match.candidates) == 1 or _dominates(match.candidates):
+                anchors.append(top)
+        dominant = {
+            cc for cc, n in countries.items() if n * 2 >= max(countries.values(), default=0)
+        }
+
+        qualifiers = self._qualifiers(matches, text)
+        result: list[Toponym] = []
+        for index, match in enumerate(matches):
+            qualifier = qualifiers.get(index)
+            scored = sorted(
+                (
+                    (self._score(c, match, countries, dominant, anchors, qualifier), c)
+                    for c in match.candidates
+                ),
+                key=lambda pair: -pair[0],
+            )
+            best_score, best = scored[0]
+            if not self._plausible(best, match, dominant, anchors):
+                continue
+            margin = best_score - scored[1][0] if len(scored) > 1 else 3.0
+            confidence = 1.0 - 0.5 * math.exp(-margin)
+            if match.modifier:
+                confidence *= 0.8
+            result.append(Toponym(match.start, match.end, match.text, best, round(confidence, 3)))
+        return result
+
+    def _qualifiers(self, matches: list[_Match], text: str) -> dict[int, list[Entry]]:
+        """'Brussels, Belgium': the second name narrows down the first."""
+        qualifiers: dict[int, list[Entry]] = {}
+        for i in range(len(matches) - 1):
+            here, following = matches[i], matches[i + 1]
+            if text[here.end : following.start] == ", ":
+                broader = [c for c in following.candidates if c.kind in {"country", "region"}]
+                if broader:
+                    qualifiers[i] = broader
+        return qualifiers
+
+    def _score(
+        self,
+        candidate: Entry,
+        match: _Match,
+        countries: Counter[str],
+        dominant: set[str],
+        anchors: list[Entry],
+        qualifier: list[Entry] | None,
+    ) -> float:
+        score = _prior(candidate)
+        if normalize(candidate.name) == normalize(match.text):
+            score += 0.5
+        if candidate.country_code in countries:
+            score += 1.5
+        if candidate.country_code in dominant:
+            score += 1.0
+        if qualifier and any(_within(candidate, q) for q in qualifier):
+            score += 6.0
+        others = [a for a in anchors if a.key != candidate.key]
+        if others and candidate.kind in {"city", "region"}:
+            nearest = min(_distance_km(candidate, a) for a in others)
+            score += 2.0 * math.exp(-nearest / _NEAR_KM)
+        return score
+
+    def _plausible(
+        self, entry: Entry, match: _Match, dominant: set[str], anchors: list[Entry]
+    ) -> bool:
+        """Small places need support: a locative cue, or neighbours in the article."""
+        if match.demonym or entry.kind != "city":
+            return True
+        common = " " not in match.text and is_common_word(match.text)
+        if common:
+            return match.cued and entry.population >= 10_000
+        if entry.population >= 100_000 or match.cued:
+            return True
+        if entry.country_code not in dominant:
+            return False
+        return any(
+            a.key != entry.key and _distance_km(entry, a) <= _LOCAL_KM
+            for a in anchors
+            if a.kind == "city"
+        )
+
+
+def _major(candidates: list[Entry]) -> bool:
+    return any(c.kind != "city" or c.population >= 1_000_000 for c in candidates)
+
+
+def _prior(entry: Entry) -> float:
+    if entry.kind == "country":
+        return math.log10(entry.population + 10) + 3.0
+    if entry.kind == "water":
+        return 9.0
+    if entry.kind == "region":
+        # A region's population is the sum of its towns; a same-named city
+        # ("New York", "Washington") is usually what news means.
+        return math.log10(entry.population / 10 + 10)
+    return math.log10(entry.population + 10)
+
+
+def _dominates(candidates: list[Entry]) -> bool:
+    ranked = sorted((_prior(c) for c in candidates), reverse=True)
+    return ranked[0] - ranked[1] >= 1.0
+
+
+def _within(place: Entry, broader: Entry) -> bool:
+    if broader.kind == "country":
+        return place.country_code == broader.country_code and place.key != broader.key
+    return bool(broader.admin1) and place.admin1 == broader.admin1 and place.key != broader.key
+
+
+def _distance_km(a: Entry, b: Entry) -> float:
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))

@@ -1,0 +1,12 @@
+"""The project's NinjaAPI: one instance, routers from the apps."""
+
+from ninja import NinjaAPI
+
+from events.api import router as events_router
+
+api = NinjaAPI(
+    title="newsmap API",
+    version="1",
+    description="News events with places and dates, as GeoJSON.",
+)
+api.add_router("/", events_router)

@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import path
+
+# The admin runs as SimpleAdminConfig (see settings.INSTALLED_APPS), so our
+# admin modules register themselves only when imported here.
+import events.admin  # noqa: F401
+from newsmap.api import api
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+]
