@@ -13,7 +13,7 @@ from datetime import date
 from events.dates import Timex, find_timexes
 from events.gazetteer import Entry, Gazetteer
 from events.sentences import Sentence, split_sentences
-from events.toponyms import Toponym, ToponymFinder
+from events.toponyms import NO_OVERRIDES, Overrides, Toponym, ToponymFinder
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +79,11 @@ class Pipeline:
         self.gazetteer = gazetteer or Gazetteer.open()
         self.toponym_finder = ToponymFinder(self.gazetteer)
 
-    def annotate(self, text: str, published: date) -> Annotation:
+    def annotate(
+        self, text: str, published: date, overrides: Overrides = NO_OVERRIDES
+    ) -> Annotation:
         sentences = split_sentences(text)
-        toponyms = self.toponym_finder.find(text, sentences)
+        toponyms = self.toponym_finder.find(text, sentences, overrides)
         timexes = find_timexes(text, published)
         events: list[EventDraft] = []
         recent_towns: list[tuple[int, Entry]] = []  # (unit index, place)

@@ -18,7 +18,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from events.gazetteer import Entry, Gazetteer, normalize
@@ -373,6 +373,24 @@ _LOCAL_KM = 300.0
 
 
 @dataclass(frozen=True, slots=True)
+class Overrides:
+    """What editors have taught newsmap, handed in by the caller (the pipeline
+    never reads the database itself).
+
+    aliases: normalised name → the place editors say it means; used before the
+    gazetteer and without a rebuild. never: normalised names that are never
+    places. not_here: (start, end) spans that are not places in this article.
+    """
+
+    aliases: dict[str, Entry] = field(default_factory=dict)
+    never: frozenset[str] = frozenset()
+    not_here: frozenset[tuple[int, int]] = frozenset()
+
+
+NO_OVERRIDES = Overrides()
+
+
+@dataclass(frozen=True, slots=True)
 class Toponym:
     start: int
     end: int
@@ -490,10 +508,16 @@ class ToponymFinder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.max_tokens = min(gazetteer.max_tokens, 6)
+        self._overrides = NO_OVERRIDES
 
     # Recognition -----------------------------------------------------------
 
     def _candidates(self, tokens: list[_Token], text: str) -> list[Entry]:
+        aliases = self._overrides.aliases
+        if aliases:
+            editor_place = aliases.get(normalize(text[tokens[0].start : tokens[-1].end]))
+            if editor_place is not None:
+                return [editor_place]
         if len(tokens) == 1:
             word = tokens[0].text
             if _is_acronym(word):
@@ -584,10 +608,13 @@ class ToponymFinder:
 
     # Resolution ------------------------------------------------------------
 
-    def find(self, text: str, sentences: Sequence[Sentence]) -> list[Toponym]:
+    def find(
+        self, text: str, sentences: Sequence[Sentence], overrides: Overrides = NO_OVERRIDES
+    ) -> list[Toponym]:
         tokens = _tokenize(text, sentences)
         persons: set[str] = set()
         matches: list[_Match] = []
+        self._overrides = overrides
         for run in _runs(tokens, text):
             self._match_run(run, text, persons, matches)
         self._demonyms(tokens, matches)
@@ -595,6 +622,10 @@ class ToponymFinder:
 
         kept: list[_Match] = []
         for match in matches:
+            if (match.start, match.end) in overrides.not_here:
+                continue
+            if normalize(match.text) in overrides.never:
+                continue
             if match.demonym:
                 kept.append(match)
                 continue

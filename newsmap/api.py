@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from events.api import router as events_router
+from events.api_timeline import router as timeline_router
 
 api = NinjaAPI(
     title="newsmap API",
@@ -10,3 +11,4 @@ api = NinjaAPI(
     description="News events with places and dates, as GeoJSON.",
 )
 api.add_router("/", events_router)
+api.add_router("/", timeline_router)

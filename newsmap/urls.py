@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 # The admin runs as SimpleAdminConfig (see settings.INSTALLED_APPS), so our
 # admin modules register themselves only when imported here.
@@ -9,4 +9,6 @@ from newsmap.api import api
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    path("embed/", include("events.embed_urls")),
+    path("", include("events.urls")),
 ]

@@ -1,0 +1,5 @@
+"""TimelineJS3 JSON for newsrooms that already use TimelineJS."""
+
+from ninja import Router
+
+router = Router(tags=["timeline"])

@@ -1,0 +1,3 @@
+"""Pages that newsrooms frame in their own articles."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Reader pages: the map and the article pages."""
+
+urlpatterns: list = []
