@@ -28,8 +28,9 @@ def to_record(record_id: str, annotation: Annotation) -> dict[str, Any]:
                 "country": t.entry.country_code or None,
                 "kind": t.entry.kind,
                 "confidence": t.confidence,
+                "role": t.role,
             }
-            for t in annotation.toponyms
+            for t in sorted(annotation.toponyms + annotation.other_toponyms, key=lambda t: t.start)
         ],
         "dates": [
             {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}

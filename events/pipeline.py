@@ -7,13 +7,13 @@ command (which prints it for evaluation). Nothing here touches the database.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from events.dates import Timex, find_timexes
 from events.gazetteer import Entry, Gazetteer
 from events.sentences import Sentence, split_sentences
-from events.toponyms import NO_OVERRIDES, Overrides, Toponym, ToponymFinder
+from events.toponyms import NO_OVERRIDES, PLACE, Overrides, Toponym, ToponymFinder
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,9 +33,12 @@ class EventDraft:
 @dataclass(frozen=True, slots=True)
 class Annotation:
     sentences: list[Sentence]
-    toponyms: list[Toponym]
+    toponyms: list[Toponym]  # places where something is or happens: stored, mapped
     timexes: list[Timex]
     events: list[EventDraft]
+    # Place names that say where someone is from or name an organisation
+    # ("Russian officials", "Dubai Police"): reported for evaluation, not mapped.
+    other_toponyms: list[Toponym] = field(default_factory=list)
 
 
 # "the town was cleansed": a definite noun that points back at the last town named.
@@ -83,8 +86,11 @@ class Pipeline:
         self, text: str, published: date, overrides: Overrides = NO_OVERRIDES
     ) -> Annotation:
         sentences = split_sentences(text)
-        toponyms = self.toponym_finder.find(text, sentences, overrides)
+        found = self.toponym_finder.find(text, sentences, overrides)
         timexes = find_timexes(text, published)
+        # "in May 2009", "in August": a date, not Mayville or August, Sweden.
+        found = [t for t in found if not any(x.start < t.end and t.start < x.end for x in timexes)]
+        toponyms = [t for t in found if t.role == PLACE]
         events: list[EventDraft] = []
         recent_towns: list[tuple[int, Entry]] = []  # (unit index, place)
         for index, unit in enumerate(_units(text, sentences)):
@@ -100,7 +106,8 @@ class Pipeline:
             event = self._event(unit, inside_entries, timexes, published)
             if event is not None:
                 events.append(event)
-        return Annotation(sentences, toponyms, timexes, events)
+        others = [t for t in found if t.role != PLACE]
+        return Annotation(sentences, toponyms, timexes, events, others)
 
     def _event(
         self,

@@ -367,7 +367,25 @@ FUNCTION_WORDS = frozenset(
     ]
 )
 
+# A place name followed by one of these names a disease ("West Nile virus").
+DISEASE_WORDS = frozenset(
+    [
+        "virus",
+        "viruses",
+        "fever",
+        "flu",
+        "influenza",
+        "disease",
+        "encephalitis",
+        "syndrome",
+        "strain",
+        "outbreak",
+    ]
+)
+
 _NEAR_KM = 600.0
+# Below this, a one-word town without a cue is more likely a surname.
+_SMALL_TOWN = 50_000
 # How close a small town without a cue must lie to the article's other places.
 _LOCAL_KM = 300.0
 
@@ -390,6 +408,15 @@ class Overrides:
 NO_OVERRIDES = Overrides()
 
 
+# What a toponym does in its sentence. Only PLACE puts an event on the map;
+# the others are still place names (geoparsing corpora such as GeoWebNews count
+# them) and are reported, but an event in "the Libyan leader said" or "The
+# Washington Post reported" did not happen there.
+PLACE = "place"
+DEMONYM = "demonym"  # "Russian officials", "Europeans"
+EMBEDDED = "embedded"  # inside an organisation's name: "Dubai Police", "Bank of Malta"
+
+
 @dataclass(frozen=True, slots=True)
 class Toponym:
     start: int
@@ -397,6 +424,7 @@ class Toponym:
     text: str
     entry: Entry
     confidence: float
+    role: str = PLACE
 
 
 @dataclass(slots=True)
@@ -415,7 +443,8 @@ class _Match:
     candidates: list[Entry]
     cued: bool = False
     modifier: bool = False  # "U.S. Treasury Department": a place naming an institution
-    demonym: bool = False
+    role: str = PLACE
+    demonym: bool = False  # found as a country adjective, not as a name
 
 
 @lru_cache(maxsize=1)
@@ -548,8 +577,14 @@ class ToponymFinder:
             return 0 <= k < len(run) and k not in covered and run[k].text not in CONNECTORS
 
         # A run that ends in an unknown name is a person or an organisation:
-        # its last word stays one for the rest of the article ("Obama").
-        if len(run) > 1 and (unmatched(len(run) - 1) or any(unmatched(a - 1) for a, _, _ in spans)):
+        # its last word stays one for the rest of the article ("Obama"), unless
+        # that word is a country or a big city ("By Trend Iran").
+        last_span = next((span for span in spans if span[1] == len(run)), None)
+        if (
+            len(run) > 1
+            and (unmatched(len(run) - 1) or any(unmatched(a - 1) for a, _, _ in spans))
+            and not (last_span and _major(last_span[2]))
+        ):
             last = run[-1].text
             if not _is_acronym(last):
                 persons.add(last)
@@ -558,34 +593,61 @@ class ToponymFinder:
             left = a - 1
             if left >= 0 and run[left].text in CONNECTORS:
                 left -= 1
+            role = PLACE
             if unmatched(left) and run[left].text.lower() not in DIRECTIONS:
-                continue  # "Barack Obama", "Ban Ki-moon", "Secretary of State"
+                # "Barack Obama", "Ban Ki-moon": a person. "DeSmog Canada",
+                # "Central Bank of Malta": a well-known place inside a name.
+                if not _major(candidates):
+                    continue
+                role = EMBEDDED
             modifier = unmatched(b)
             if modifier and not any(c.kind in {"country", "region", "water"} for c in candidates):
-                continue  # "Paris Hilton": only countries and regions name institutions
+                # "Paris Hilton", "Dubai Police": a city names an institution.
+                if not _major(candidates):
+                    continue
+                role = EMBEDDED
             start, end = run[a].start, run[b - 1].end
-            matches.append(_Match(start, end, text[start:end], candidates, modifier=modifier))
+            matches.append(
+                _Match(start, end, text[start:end], candidates, modifier=modifier, role=role)
+            )
 
-    def _demonyms(self, tokens: list[_Token], matches: list[_Match]) -> None:
-        """'the Tunisian and Egyptian borders' names Tunisia and Egypt."""
+    def _demonym_at(self, tokens: list[_Token], i: int, text: str) -> tuple[int, Entry] | None:
+        """The demonym starting at token i ("Russian", "South African"): its end and place."""
+        token = tokens[i]
+        if not token.text[:1].isupper():
+            return None
+        pair = i + 1 < len(tokens) and text[token.end : tokens[i + 1].start] == " "
+        for end in (i + 2, i + 1) if pair else (i + 1,):
+            surface = text[token.start : tokens[end - 1].end]
+            code = self.gazetteer.demonym(surface)
+            if code:
+                entry = self.gazetteer.country(code) if len(code) == 2 else self.gazetteer.get(code)
+                if entry is not None:
+                    return end, entry
+        return None
+
+    def _demonyms(self, tokens: list[_Token], text: str, matches: list[_Match]) -> None:
+        """'Russian officials' names Russia; 'the Tunisian and Egyptian borders' is a
+        place: Tunisia and Egypt."""
+        taken = [(m.start, m.end) for m in matches]
         i = 0
         while i < len(tokens):
-            group: list[_Token] = []
+            group: list[tuple[int, int, Entry]] = []
             j = i
-            while j < len(tokens) and self.gazetteer.demonym(tokens[j].text):
-                group.append(tokens[j])
-                if j + 1 < len(tokens) and tokens[j + 1].text in {"and", "or"}:
-                    j += 2
-                else:
-                    j += 1
-            if group and j < len(tokens) and tokens[j].text.lower() in GEO_NOUNS:
-                for token in group:
-                    code = self.gazetteer.demonym(token.text)
-                    country = self.gazetteer.country(code) if code else None
-                    if country:
-                        matches.append(
-                            _Match(token.start, token.end, token.text, [country], demonym=True)
-                        )
+            while j < len(tokens) and (found := self._demonym_at(tokens, j, text)):
+                end, entry = found
+                group.append((tokens[j].start, tokens[end - 1].end, entry))
+                j = end + 1 if end < len(tokens) and tokens[end].text in {"and", "or"} else end
+            if not group:
+                i += 1
+                continue
+            role = PLACE if j < len(tokens) and tokens[j].text.lower() in GEO_NOUNS else DEMONYM
+            for start, end, entry in group:
+                if any(start < b and a < end for a, b in taken):
+                    continue  # part of a place name already found ("South Africa")
+                matches.append(
+                    _Match(start, end, text[start:end], [entry], role=role, demonym=True)
+                )
             i = max(j, i + 1)
 
     def _is_cued(self, match: _Match, text: str, accepted_ends: set[int]) -> bool:
@@ -617,7 +679,14 @@ class ToponymFinder:
         self._overrides = overrides
         for run in _runs(tokens, text):
             self._match_run(run, text, persons, matches)
-        self._demonyms(tokens, matches)
+        self._demonyms(tokens, text, matches)
+        demonym_spans = [(m.start, m.end) for m in matches if m.demonym]
+        matches = [
+            m
+            for m in matches
+            if m.demonym
+            or not any(a <= m.start and m.end < b for a, b in demonym_spans)  # "South Korean"
+        ]
         matches.sort(key=lambda m: m.start)
 
         kept: list[_Match] = []
@@ -632,6 +701,14 @@ class ToponymFinder:
             single = " " not in match.text and not _is_acronym(match.text)
             if single and match.text in persons:
                 continue
+            if single and match.text.lower() in DIRECTIONS:
+                continue  # "the West", "South" on its own
+            following = text[match.end : match.end + 30]
+            if following.startswith("$"):
+                continue  # "US$460"
+            next_word = re.match(r"\s+(?:\[)?([A-Za-z]+)", following)
+            if next_word and next_word.group(1).lower() in DISEASE_WORDS:
+                continue  # "West Nile virus", "Rift Valley fever"
             after = text[match.end : match.end + 20].lstrip(", ").split(" ", 1)[0].lower()
             if after in SPEECH_VERBS and not _major(match.candidates):
                 continue  # "Clinton said"; but "Paris said" is the French government
@@ -676,9 +753,11 @@ class ToponymFinder:
                 continue
             margin = best_score - scored[1][0] if len(scored) > 1 else 3.0
             confidence = 1.0 - 0.5 * math.exp(-margin)
-            if match.modifier:
+            if match.modifier or match.role != PLACE:
                 confidence *= 0.8
-            result.append(Toponym(match.start, match.end, match.text, best, round(confidence, 3)))
+            result.append(
+                Toponym(match.start, match.end, match.text, best, round(confidence, 3), match.role)
+            )
         return result
 
     def _qualifiers(self, matches: list[_Match], text: str) -> dict[int, list[Entry]]:
@@ -720,13 +799,24 @@ class ToponymFinder:
         self, entry: Entry, match: _Match, dominant: set[str], anchors: list[Entry]
     ) -> bool:
         """Small places need support: a locative cue, or neighbours in the article."""
-        if match.demonym or entry.kind != "city":
+        if match.demonym or entry.kind in {"country", "water", "other"}:
             return True
-        common = " " not in match.text and is_common_word(match.text)
-        if common:
+        if entry.kind == "region":
+            # Counties are many and small; a thinly peopled one needs support.
+            return entry.population >= 50_000 or match.cued or entry.country_code in dominant
+        single = " " not in match.text
+        if single and is_common_word(match.text):
             return match.cued and entry.population >= 10_000
-        if entry.population >= 100_000 or match.cued:
+        if match.cued:
             return True
+        if single and normalize(entry.name) != normalize(match.text):
+            # One word that only an alternate name links to the place ("Julia"
+            # → Plovdiv, "Sam" → Damascus) is a person far more often.
+            return False
+        if entry.population >= 100_000:
+            return True
+        if single and entry.population < _SMALL_TOWN:
+            return False  # "Tyler", "Williams": surnames that are also small towns
         if entry.country_code not in dominant:
             return False
         return any(
