@@ -138,11 +138,30 @@ class DateScore:
         return [self.strict.line("strict"), self.relaxed.line("relaxed"), self.value.line("value")]
 
 
+def _is_dateline(text: str, dct: str | None, timex: dict[str, Any]) -> bool:
+    """A line that is nothing but the publication date.
+
+    TimeML annotates the document creation time apart from the text, and
+    TempEval-3 does not score it, so corpora that print it as a dateline
+    (MEANTIME's second line) leave that line unannotated.
+    """
+    if not dct or timex["value"] != dct:
+        return False
+    line_start = text.rfind("\n", 0, timex["start"]) + 1
+    line_end = text.find("\n", timex["end"])
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    return line.strip() == timex["text"].strip()
+
+
 def score_dates_document(
     gold: dict[str, Any], system: dict[str, Any]
 ) -> tuple[DateScore, list[str]]:
     gold_t = sorted(gold["timexes"], key=lambda t: t["start"])
-    sys_t = sorted(system["dates"], key=lambda t: t["start"])
+    sys_t = [
+        t
+        for t in sorted(system["dates"], key=lambda t: t["start"])
+        if not _is_dateline(gold["text"], gold.get("dct"), t)
+    ]
     gold_spans = [(t["start"], t["end"]) for t in gold_t]
     sys_spans = [(t["start"], t["end"]) for t in sys_t]
     score = DateScore()

@@ -801,11 +801,15 @@ class ToponymFinder:
         """Small places need support: a locative cue, or neighbours in the article."""
         if match.demonym or entry.kind in {"country", "water", "other"}:
             return True
+        if normalize(match.text) in self._overrides.aliases:
+            return True  # an editor said so
         if entry.kind == "region":
             # Counties are many and small; a thinly peopled one needs support.
             return entry.population >= 50_000 or match.cued or entry.country_code in dominant
         single = " " not in match.text
-        if single and is_common_word(match.text):
+        if single and is_common_word(match.text) and entry.population < 1_000_000:
+            # "Mobile", "Split": a word first; but web2 also lists rarities
+            # ("tripoli", a polishing stone) that no reader confuses with the city.
             return match.cued and entry.population >= 10_000
         if match.cued:
             return True

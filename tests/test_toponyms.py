@@ -1,0 +1,99 @@
+"""Which names are places, and which place each one means."""
+
+from __future__ import annotations
+
+import pytest
+
+from events.gazetteer import Gazetteer
+from events.sentences import split_sentences
+from events.toponyms import DEMONYM, EMBEDDED, PLACE, Overrides, Toponym, ToponymFinder
+
+
+@pytest.fixture(scope="module")
+def finder() -> ToponymFinder:
+    return ToponymFinder(Gazetteer.open())
+
+
+def find(finder: ToponymFinder, text: str) -> list[Toponym]:
+    return finder.find(text, split_sentences(text))
+
+
+def places(finder: ToponymFinder, text: str) -> dict[str, Toponym]:
+    return {t.text: t for t in find(finder, text) if t.role == PLACE}
+
+
+def test_tripoli_in_a_libya_story_is_libyas_capital(finder: ToponymFinder) -> None:
+    found = places(finder, "Rebels in Libya fought on. Shells fell on Tripoli today.")
+    assert found["Tripoli"].entry.country_code == "LY"
+
+
+def test_paris_in_a_french_story_is_in_france(finder: ToponymFinder) -> None:
+    found = places(finder, "Paris said it would recognise the council in Benghazi.")
+    assert found["Paris"].entry.country_code == "FR"
+
+
+def test_a_qualifying_country_picks_the_town_inside_it(finder: ToponymFinder) -> None:
+    found = places(finder, "In Brussels, Belgium, the council met.")
+    assert found["Brussels"].entry.country_code == "BE"
+
+
+def test_people_named_like_towns_are_not_places(finder: ToponymFinder) -> None:
+    text = (
+        "U.S. President Barack Obama spoke with Hillary Clinton. "
+        "Obama noted that Clinton will travel. Among the sons are Saadi, Hannibal and Saif."
+    )
+    found = places(finder, text)
+    assert "Obama" not in found
+    assert "Clinton" not in found
+    assert "Hannibal" not in found
+    assert found["U.S."].entry.country_code == "US"
+
+
+def test_a_common_word_opening_a_sentence_is_not_a_place(finder: ToponymFinder) -> None:
+    found = places(finder, "Along with its offensive, the army advanced. Union leaders met.")
+    assert not found
+
+
+def test_adjectives_before_border_make_places(finder: ToponymFinder) -> None:
+    found = places(finder, "Workers were stranded at the Tunisian and Egyptian borders.")
+    assert {t.entry.country_code for t in found.values()} == {"TN", "EG"}
+
+
+def test_a_nationality_is_a_demonym_not_a_place(finder: ToponymFinder) -> None:
+    found = find(finder, "Russian officials denied the report.")
+    assert [(t.text, t.role, t.entry.country_code) for t in found] == [("Russian", DEMONYM, "RU")]
+
+
+def test_a_country_inside_an_organisations_name_is_embedded(finder: ToponymFinder) -> None:
+    found = find(finder, "The report was published by DeSmog Canada last week.")
+    assert [(t.text, t.role) for t in found] == [("Canada", EMBEDDED)]
+
+
+def test_a_disease_named_after_a_place_is_not_a_place(finder: ToponymFinder) -> None:
+    assert not places(finder, "Two birds tested positive for West Nile virus.")
+
+
+def test_a_country_ending_an_unknown_name_is_not_learned_as_a_surname(
+    finder: ToponymFinder,
+) -> None:
+    found = find(finder, "By Trend Iran's trade grew. Exports to Iran fell.")
+    assert any(t.text == "Iran" and t.role == PLACE for t in found)
+
+
+def test_spelling_variants_resolve_to_one_place(finder: ToponymFinder) -> None:
+    found = places(finder, "Rebels fled from Ras Lanouf. Tanks reached Ras Lanuf.")
+    assert found["Ras Lanouf"].entry.key == found["Ras Lanuf"].entry.key
+
+
+def test_the_mediterranean_is_a_sea(finder: ToponymFinder) -> None:
+    found = places(finder, "More ships will sail in the Mediterranean.")
+    assert found["Mediterranean"].entry.kind == "water"
+
+
+def test_editors_stop_list_and_aliases_are_honoured(finder: ToponymFinder) -> None:
+    text = "Fighting reached Zawiya and Brega."
+    brega = finder.gazetteer.lookup("Benghazi")[0]
+    overrides = Overrides(aliases={"brega": brega}, never=frozenset({"zawiya"}))
+    found = {t.text: t for t in finder.find(text, split_sentences(text), overrides)}
+    assert "Zawiya" not in found
+    assert found["Brega"].entry.key == brega.key
