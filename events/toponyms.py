@@ -26,6 +26,8 @@ from events.sentences import Sentence
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
+# "People's Republic of China": a possessive that belongs to the name.
+_STATE_NAME = re.compile(r" (?:Democratic )?Republic\b")
 
 # Lower-case words that may sit inside a place name ("Gulf of Aden", "Trinidad
 # and Tobago", "Rio de Janeiro", "Newcastle upon Tyne").
@@ -472,7 +474,7 @@ def _tokenize(text: str, sentences: Sequence[Sentence]) -> list[_Token]:
     for match in _TOKEN.finditer(text):
         start, end = match.span()
         word = match.group()
-        if _POSSESSIVE.search(word):
+        if _POSSESSIVE.search(word) and not _STATE_NAME.match(text, end):
             end -= 2
             word = word[:-2]
         gap = text[previous_end:start]
