@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 
 class Article(models.Model):
@@ -64,6 +65,8 @@ class Place(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
     verified_at = models.DateTimeField(null=True, blank=True)
+    # Every editor's change, with who, when and the values before and after.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -78,6 +81,7 @@ class PlaceAlias(models.Model):
     name = models.CharField(max_length=200)
     # Lower-cased, accents and punctuation folded: what lookups compare.
     normalized = models.CharField(max_length=200, db_index=True)
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [
@@ -98,6 +102,7 @@ class Mention(models.Model):
     end = models.PositiveIntegerField()
     surface = models.CharField(max_length=200)
     confidence = models.FloatField(default=0.0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["article", "start"]
@@ -126,6 +131,7 @@ class Event(models.Model):
     timex_value = models.CharField(max_length=50, blank=True)
     places = models.ManyToManyField(Place, blank=True, related_name="events")
     is_caption = models.BooleanField(default=False)
+    history = HistoricalRecords(m2m_fields=[places])
 
     class Meta:
         ordering = ["date_start", "article", "start"]
@@ -133,3 +139,98 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class PlaceRedirect(models.Model):
+    """A gazetteer identity whose Place was merged into another.
+
+    Without it the next ingest that meets the merged place's GeoNames id (or
+    supplement key) would create that Place again, undoing the merge.
+    """
+
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="redirects")
+    geonameid = models.BigIntegerField(null=True, blank=True, unique=True)
+    gazetteer_key = models.CharField(max_length=100, blank=True, db_index=True)
+    merged_name = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.merged_name or self.gazetteer_key} → {self.place.name}"
+
+
+class StopName(models.Model):
+    """A name editors say is not a place: never, or not in one article."""
+
+    class Scope(models.TextChoices):
+        NEVER = "never", "Never a place"
+        NOT_HERE = "not_here", "Not a place in this article"
+
+    name = models.CharField(max_length=200)
+    normalized = models.CharField(max_length=200, db_index=True)
+    scope = models.CharField(max_length=10, choices=Scope.choices, default=Scope.NEVER)
+    article = models.ForeignKey(
+        Article,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="stop_names",
+        help_text="Only for 'not a place in this article'.",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["normalized"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["normalized"],
+                condition=models.Q(scope="never"),
+                name="unique_never_name",
+            ),
+            models.UniqueConstraint(
+                fields=["normalized", "article"],
+                condition=models.Q(scope="not_here"),
+                name="unique_not_here_name_per_article",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(scope="never", article__isnull=True)
+                | models.Q(scope="not_here", article__isnull=False),
+                name="stop_name_scope_matches_article",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        where = f" in {self.article}" if self.article_id else ""
+        return f"{self.name} ({self.get_scope_display().lower()}{where})"
+
+
+class PlaceChoice(models.Model):
+    """An editor's word that, in one article, a name means this place.
+
+    Made when an editor re-points a mention; the next ingest of a changed
+    version of that article feeds it to the pipeline as an alias for that
+    article alone, so the correction is not lost with the old mentions.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="place_choices")
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="choices")
+    name = models.CharField(max_length=200)
+    normalized = models.CharField(max_length=200)
+    chosen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    chosen_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "normalized"], name="unique_place_choice_per_article"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} → {self.place.name} in {self.article}"

@@ -3,7 +3,8 @@
 Idempotent by content: an article whose text and date were stored before is
 left alone; one whose origin (file and record) was stored with other content is
 replaced. Places are shared across articles and never overwritten here, so an
-editor's correction survives every re-ingest.
+editor's correction survives every re-ingest; editors' aliases, stop list and
+place choices (events.editors) go into the pipeline as Overrides.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import Enum
 
+from django.db import IntegrityError
 from django.utils import timezone
 
+from events.editors import EditorOverrides, place_id_from_key
 from events.gazetteer import Entry
-from events.models import Article, Event, Mention, Place
+from events.models import Article, Event, Mention, Place, PlaceRedirect
 from events.pipeline import Annotation, Pipeline
 from events.readers import ArticleInput
 
@@ -48,30 +51,54 @@ def content_hash(text: str, published: date, published_at: datetime | None) -> s
 
 
 class PlaceCache:
-    """Maps gazetteer entries to Place rows, creating each at most once."""
+    """Maps gazetteer entries to Place rows, creating each at most once.
+
+    An existing Place is never updated: its position may be an editor's.
+    Editors' entries ("place:<id>") map straight to their Place, and the
+    identities of merged places to the place they were merged into.
+    """
 
     def __init__(self) -> None:
         self._ids: dict[str, int] = {}
 
+    def _existing(self, entry: Entry) -> int | None:
+        editor_place = place_id_from_key(entry.key)
+        if editor_place is not None:
+            if Place.objects.filter(pk=editor_place).exists():
+                return editor_place
+            redirect = PlaceRedirect.objects.filter(gazetteer_key=entry.key)
+            return redirect.values_list("place_id", flat=True).first()
+        if entry.geonameid is not None:
+            found = Place.objects.filter(geonameid=entry.geonameid).values_list("id", flat=True)
+            redirect = PlaceRedirect.objects.filter(geonameid=entry.geonameid)
+        else:
+            found = Place.objects.filter(gazetteer_key=entry.key).values_list("id", flat=True)
+            redirect = PlaceRedirect.objects.filter(gazetteer_key=entry.key)
+        return found.first() or redirect.values_list("place_id", flat=True).first()
+
     def place_id(self, entry: Entry) -> int:
         if entry.key in self._ids:
             return self._ids[entry.key]
-        if entry.geonameid is not None:
-            place = Place.objects.filter(geonameid=entry.geonameid).only("id").first()
-        else:
-            place = Place.objects.filter(gazetteer_key=entry.key).only("id").first()
-        if place is None:
-            place = Place.objects.create(
-                name=entry.name,
-                kind=entry.kind if entry.kind in Place.Kind.values else Place.Kind.OTHER,
-                country_code=entry.country_code,
-                lat=entry.lat,
-                lon=entry.lon,
-                population=entry.population,
-                geonameid=entry.geonameid,
-                gazetteer_key=entry.key,
-                geocode_source=Place.Source.GAZETTEER,
-            )
+        existing = self._existing(entry)
+        if existing is not None:
+            self._ids[entry.key] = existing
+            return existing
+        if place_id_from_key(entry.key) is not None:
+            # An editor deleted the place while this ingest ran: there is no
+            # gazetteer identity to recreate it from, so this file fails (and
+            # is reported) rather than silently losing the editor's intent.
+            raise IntegrityError(f"place {entry.name!r} ({entry.key}) was deleted during ingest")
+        place = Place.objects.create(
+            name=entry.name,
+            kind=entry.kind if entry.kind in Place.Kind.values else Place.Kind.OTHER,
+            country_code=entry.country_code,
+            lat=entry.lat,
+            lon=entry.lon,
+            population=entry.population,
+            geonameid=entry.geonameid,
+            gazetteer_key=entry.key,
+            geocode_source=Place.Source.GAZETTEER,
+        )
         self._ids[entry.key] = place.id
         return place.id
 
@@ -79,9 +106,11 @@ class PlaceCache:
 class ArticleStore:
     """Writes articles through the pipeline. The caller owns the transaction."""
 
-    def __init__(self, pipeline: Pipeline) -> None:
+    def __init__(self, pipeline: Pipeline, editors: EditorOverrides | None = None) -> None:
         self.pipeline = pipeline
         self.places = PlaceCache()
+        # Read once per run: an alias added while an ingest runs applies from the next one.
+        self.editors = editors if editors is not None else EditorOverrides.load()
 
     def save(self, record: ArticleInput, totals: Totals) -> Outcome:
         assert record.published is not None, "readers guarantee a publication date"
@@ -110,7 +139,10 @@ class ArticleStore:
         article.content_hash = digest
         article.save()
 
-        annotation = self.pipeline.annotate(record.text, record.published)
+        overrides = self.editors.for_article(
+            article if outcome is Outcome.UPDATED else None, record.text
+        )
+        annotation = self.pipeline.annotate(record.text, record.published, overrides)
         self._write(article, annotation, totals)
         if outcome is Outcome.CREATED:
             totals.created += 1

@@ -1,0 +1,378 @@
+"""What editors do to the map, and how the pipeline learns from it.
+
+Everything here goes through model saves and deletes (never queryset.update())
+so django-simple-history records each change with its editor.
+
+- EditorOverrides turns aliases, editor-made places, place choices and the
+  stop list into toponyms.Overrides for one article.
+- mark_verified, merge_places, mark_not_a_place and repoint_mention are the
+  editor's actions, used by the admin and usable from a shell.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
+
+from events.gazetteer import Entry, normalize
+from events.models import (
+    Article,
+    Event,
+    Mention,
+    Place,
+    PlaceAlias,
+    PlaceChoice,
+    PlaceRedirect,
+    StopName,
+)
+from events.toponyms import Overrides
+
+EDITORS_GROUP = "Editors"
+# Entry keys of places editors defined or corrected: store.PlaceCache maps them
+# straight to the Place row instead of looking the gazetteer identity up.
+EDITOR_KEY_PREFIX = "place:"
+
+User = AbstractBaseUser | AnonymousUser | None
+
+
+def editor_key(place_id: int) -> str:
+    return f"{EDITOR_KEY_PREFIX}{place_id}"
+
+
+def place_id_from_key(key: str) -> int | None:
+    if not key.startswith(EDITOR_KEY_PREFIX):
+        return None
+    try:
+        return int(key[len(EDITOR_KEY_PREFIX) :])
+    except ValueError:
+        return None
+
+
+def place_entry(place: Place) -> Entry:
+    """The Place as the pipeline sees a gazetteer entry, with the editor's position."""
+    return Entry(
+        key=editor_key(place.pk),
+        name=place.name,
+        kind=place.kind,
+        country_code=place.country_code,
+        lat=place.lat,
+        lon=place.lon,
+        population=place.population,
+        geonameid=place.geonameid,
+        admin1="",
+    )
+
+
+def _real_user(user: User) -> AbstractBaseUser | None:
+    return user if user is not None and user.is_authenticated else None  # type: ignore[return-value]
+
+
+def _attribute(instance: object, user: User, reason: str) -> None:
+    """Name the editor and the reason on the history record the next save or delete makes."""
+    real = _real_user(user)
+    if real is not None:
+        instance._history_user = real  # type: ignore[attr-defined]
+    instance._change_reason = reason  # type: ignore[attr-defined]
+
+
+# --------------------------------------------------------------------------
+# Overrides for the pipeline
+# --------------------------------------------------------------------------
+
+
+def name_spans(text: str, name: str) -> set[tuple[int, int]]:
+    """Where a name occurs in a text as whole words, ignoring case and spacing."""
+    words = name.split()
+    if not words:
+        return set()
+    pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)"
+    return {m.span() for m in re.finditer(pattern, text, re.IGNORECASE)}
+
+
+@dataclass
+class EditorOverrides:
+    """The editors' corrections, read once per ingest run.
+
+    Aliases and the 'never' list are global and read up front; what is about
+    one article (its 'not here' names, its place choices) is read when that
+    article is re-ingested.
+    """
+
+    aliases: dict[str, Entry] = field(default_factory=dict)
+    never: frozenset[str] = frozenset()
+
+    @classmethod
+    def load(cls) -> EditorOverrides:
+        aliases: dict[str, Entry] = {}
+        # Places an editor created by hand are known by their own name too.
+        for place in Place.objects.filter(
+            geocode_source=Place.Source.EDITOR, geonameid__isnull=True, gazetteer_key=""
+        ).order_by("id"):
+            aliases[normalize(place.name)] = place_entry(place)
+        # Where two places claim one spelling, a verified place wins, then the
+        # newer alias: the editor's latest word.
+        for alias in PlaceAlias.objects.select_related("place").order_by("place__verified", "id"):
+            if alias.normalized:
+                aliases[alias.normalized] = place_entry(alias.place)
+        never = frozenset(
+            StopName.objects.filter(scope=StopName.Scope.NEVER).values_list("normalized", flat=True)
+        )
+        return cls(aliases=aliases, never=never)
+
+    def for_article(self, article: Article | None, text: str) -> Overrides:
+        if article is None or article.pk is None:
+            return Overrides(aliases=self.aliases, never=self.never)
+        aliases = dict(self.aliases)
+        for choice in PlaceChoice.objects.filter(article=article).select_related("place"):
+            aliases[choice.normalized] = place_entry(choice.place)
+        not_here: set[tuple[int, int]] = set()
+        for stop in StopName.objects.filter(scope=StopName.Scope.NOT_HERE, article=article):
+            not_here |= name_spans(text, stop.name)
+        return Overrides(aliases=aliases, never=self.never, not_here=frozenset(not_here))
+
+
+# --------------------------------------------------------------------------
+# Editors' actions
+# --------------------------------------------------------------------------
+
+
+def mark_verified(place: Place, user: User, *, moved: bool) -> None:
+    """Record that an editor vouched for the place (the caller saves it).
+
+    A moved place was geocoded by the editor; a place only ticked keeps the
+    source of its coordinates.
+    """
+    place.verified = True
+    place.verified_by = _real_user(user)  # type: ignore[assignment]
+    place.verified_at = timezone.now()
+    if moved:
+        place.geocode_source = Place.Source.EDITOR
+
+
+@dataclass
+class MergeResult:
+    target: Place
+    merged: list[str]
+    mentions: int
+    events: int
+    aliases: int
+
+
+def _move_event_links(
+    event_ids: Iterable[int], old: Sequence[int], new: Place, user: User, reason: str
+) -> int:
+    """Make events that named an old place name the new one instead (from the event side,
+    so the history of each event records it)."""
+    moved = 0
+    for event in Event.objects.filter(pk__in=set(event_ids)):
+        _attribute(event, user, reason)
+        event.places.remove(*old)
+        event.places.add(new)
+        moved += 1
+    return moved
+
+
+@transaction.atomic
+def merge_places(target: Place, others: Iterable[Place], user: User = None) -> MergeResult:
+    """Fold other places into target: mentions, events, aliases, choices and redirects
+    move over, the others' names become aliases, and their gazetteer identities
+    redirect to target so no ingest brings them back."""
+    others = [p for p in others if p.pk != target.pk]
+    other_ids = [p.pk for p in others]
+    reason = f"merged into {target.name} (#{target.pk})"[:100]
+
+    mentions = list(Mention.objects.filter(place_id__in=other_ids))
+    for mention in mentions:
+        mention.place = target
+    bulk_update_with_history(
+        mentions,
+        Mention,
+        ["place"],
+        default_user=_real_user(user),
+        default_change_reason=reason,
+    )
+
+    event_ids = Event.places.through.objects.filter(place_id__in=other_ids).values_list(
+        "event_id", flat=True
+    )
+    events = _move_event_links(list(event_ids), other_ids, target, user, reason)
+
+    known = set(target.aliases.values_list("normalized", flat=True)) | {normalize(target.name)}
+    moved_aliases = 0
+    for other in others:
+        spellings = [(a.name, a.normalized) for a in other.aliases.all()] + [
+            (other.name, normalize(other.name))
+        ]
+        for name, normalized in spellings:
+            if normalized and normalized not in known:
+                alias = PlaceAlias(place=target, name=name, normalized=normalized)
+                _attribute(alias, user, reason)
+                alias.save()
+                known.add(normalized)
+                moved_aliases += 1
+        for choice in PlaceChoice.objects.filter(place=other):
+            choice.place = target
+            _attribute(choice, user, reason)
+            choice.save()
+        for redirect in PlaceRedirect.objects.filter(place=other):
+            redirect.place = target
+            redirect.save()
+
+    merged_names: list[str] = []
+    for other in others:
+        merged_names.append(str(other))
+        redirect_id = other.pk
+        redirect = PlaceRedirect(
+            place=target,
+            geonameid=other.geonameid,
+            # An editor-made place has no gazetteer key; aliases may still carry its own.
+            gazetteer_key=other.gazetteer_key or editor_key(other.pk),
+            merged_name=other.name,
+        )
+        _attribute(other, user, reason)
+        other.delete()  # its aliases go with it: copied above
+        redirect.save()
+        if other.gazetteer_key:
+            # Aliases and choices read before the merge still carry the old editor key.
+            PlaceRedirect.objects.create(
+                place=target,
+                gazetteer_key=editor_key(redirect_id),
+                merged_name=redirect.merged_name,
+            )
+    return MergeResult(target, merged_names, len(mentions), events, moved_aliases)
+
+
+def _unlink_from_events(mention: Mention, user: User, reason: str) -> None:
+    """The mention's place leaves the events around it, unless another mention there
+    still names it."""
+    if mention.place_id is None:
+        return
+    events = Event.objects.filter(
+        article_id=mention.article_id,
+        start__lte=mention.start,
+        end__gt=mention.start,
+        places=mention.place_id,
+    )
+    for event in events:
+        still_named = (
+            Mention.objects.filter(
+                article_id=mention.article_id,
+                place_id=mention.place_id,
+                start__gte=event.start,
+                start__lt=event.end,
+            )
+            .exclude(pk=mention.pk)
+            .exists()
+        )
+        if not still_named:
+            _attribute(event, user, reason)
+            event.places.remove(mention.place_id)
+
+
+def _same_name(mentions: Iterable[Mention], normalized: str) -> list[Mention]:
+    return [m for m in mentions if normalize(m.surface) == normalized]
+
+
+@transaction.atomic
+def mark_not_a_place(mention: Mention, scope: str, user: User = None) -> int:
+    """Put the mention's name on the stop list and remove the mentions it covers now:
+    in its article ('not here') or everywhere ('never'). Returns how many went."""
+    normalized = normalize(mention.surface)
+    if scope == StopName.Scope.NEVER:
+        StopName.objects.get_or_create(
+            normalized=normalized,
+            scope=StopName.Scope.NEVER,
+            defaults={"name": mention.surface, "created_by": _real_user(user)},
+        )
+        first_word = mention.surface.split()[0] if mention.surface.split() else mention.surface
+        candidates = Mention.objects.filter(surface__icontains=first_word)
+        reason = f"never a place: {mention.surface}"
+    elif scope == StopName.Scope.NOT_HERE:
+        StopName.objects.get_or_create(
+            normalized=normalized,
+            scope=StopName.Scope.NOT_HERE,
+            article_id=mention.article_id,
+            defaults={"name": mention.surface, "created_by": _real_user(user)},
+        )
+        candidates = Mention.objects.filter(article_id=mention.article_id)
+        reason = f"not a place in this article: {mention.surface}"
+    else:
+        raise ValueError(f"unknown stop-list scope {scope!r}")
+    gone = _same_name(candidates, normalized)
+    for each in gone:
+        _unlink_from_events(each, user, reason[:100])
+    for each in gone:
+        _attribute(each, user, reason[:100])
+        each.delete()
+    return len(gone)
+
+
+@transaction.atomic
+def repoint_mention(mention: Mention, old_place_id: int | None, user: User = None) -> int:
+    """After an editor pointed a mention at another place: the same name in that article
+    follows, its events follow, and a PlaceChoice keeps the decision for re-ingests.
+    Returns how many mentions now point at the new place."""
+    new_place = mention.place
+    if new_place is None or new_place.pk == old_place_id:
+        return 0
+    normalized = normalize(mention.surface)
+    reason = f"re-pointed to {new_place.name} (#{new_place.pk})"[:100]
+    siblings = _same_name(
+        Mention.objects.filter(article_id=mention.article_id).exclude(place_id=new_place.pk),
+        normalized,
+    )
+    # Unlink while the siblings still point at their old places.
+    for sibling in siblings:
+        _unlink_from_events(sibling, user, reason)
+    for sibling in siblings:
+        sibling.place = new_place
+        _attribute(sibling, user, reason)
+        sibling.save()
+    everyone = [mention, *siblings]
+    if old_place_id:
+        _unlink_from_events(
+            Mention(
+                pk=mention.pk,
+                article_id=mention.article_id,
+                place_id=old_place_id,
+                start=mention.start,
+                end=mention.end,
+            ),
+            user,
+            reason,
+        )
+    spans = Q()
+    for each in everyone:
+        spans |= Q(start__lte=each.start, end__gt=each.start)
+    for event in Event.objects.filter(spans, article_id=mention.article_id).exclude(
+        places=new_place
+    ):
+        _attribute(event, user, reason)
+        event.places.add(new_place)
+    choice, _ = PlaceChoice.objects.get_or_create(
+        article_id=mention.article_id,
+        normalized=normalized,
+        defaults={"place": new_place, "name": mention.surface, "chosen_by": _real_user(user)},
+    )
+    if choice.place_id != new_place.pk:
+        choice.place = new_place
+        choice.chosen_by = _real_user(user)  # type: ignore[assignment]
+        _attribute(choice, user, reason)
+        choice.save()
+    return len(everyone)
+
+
+def make_editor(user: AbstractBaseUser) -> Group:
+    """Give a user the Editors group and the admin login that it needs."""
+    group = Group.objects.get(name=EDITORS_GROUP)
+    user.is_staff = True  # type: ignore[attr-defined]
+    user.save()
+    user.groups.add(group)  # type: ignore[attr-defined]
+    return group
