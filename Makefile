@@ -11,6 +11,12 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsmap
 
 setup: $(VENV)/.installed var/gazetteer.sqlite3
 
+# JavaScript the tests need (TimelineJS for tests/test_timelinejs.py), from package-lock.json.
+node_modules/.installed: package.json package-lock.json scripts/system-packages
+	scripts/system-packages
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 $(VENV)/.installed: requirements.txt requirements-dev.txt scripts/system-packages
 	scripts/system-packages
 	$(PYTHON) -m venv $(VENV)
@@ -30,16 +36,17 @@ lint: $(VENV)/.installed
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-test-sqlite: setup
+test-sqlite: setup node_modules/.installed
 	$(PY) -m pytest
 
-test-postgres: setup
+test-postgres: setup node_modules/.installed
 	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest
 
 test: lint test-sqlite test-postgres
 
 benchmark: setup
 	$(PY) benchmarks/ingest_speed.py
+	$(PY) benchmarks/embed_size.py
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules

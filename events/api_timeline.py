@@ -1,5 +1,185 @@
-"""TimelineJS3 JSON for newsrooms that already use TimelineJS."""
+"""TimelineJS3 JSON for newsrooms that already use TimelineJS.
 
-from ninja import Router
+GET /api/timeline takes the embed's filters and answers in TimelineJS3's own
+format (https://timeline.knightlab.com/docs/json-format.html), so its URL can
+be handed to `new TL.Timeline(...)` as is. The filtering lives here because the
+embed (events/embed.py) shows exactly the same events.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.http import HttpRequest, JsonResponse
+from django.utils.html import escape, format_html
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+from pydantic import Field
+
+from events.models import Event, Place
+from events.schemas import Error
 
 router = Router(tags=["timeline"])
+
+
+class TimelineFilters(Schema):
+    start: date | None = Field(None, description="Events ending on or after this day.")
+    end: date | None = Field(None, description="Events starting on or before this day.")
+    place: int | None = Field(None, description="Only events at this place (id).")
+    article: int | None = Field(None, description="Only events from this article (id).")
+    q: str | None = Field(None, description="Text contains this, ignoring case.")
+
+    def problem(self) -> str:
+        """What is wrong with these filters together, or ''."""
+        if self.start and self.end and self.start > self.end:
+            return f"start ({self.start}) must not be after end ({self.end})"
+        return ""
+
+
+def timeline_events(filters: TimelineFilters) -> QuerySet[Event]:
+    """The events a timeline shows, oldest first, with articles and places loaded."""
+    places = Prefetch("places", queryset=Place.objects.order_by("name", "id"))
+    qs = Event.objects.select_related("article").prefetch_related(places)
+    # Overlap of the event's days with [start, end], as /api/events filters.
+    if filters.start:
+        qs = qs.filter(date_end__gte=filters.start)
+    if filters.end:
+        qs = qs.filter(date_start__lte=filters.end)
+    if filters.place is not None:
+        # Exists, not a join: a join repeats an event once per matching place.
+        through = Event.places.through.objects.filter(event_id=OuterRef("pk"))
+        qs = qs.filter(Exists(through.filter(place_id=filters.place)))
+    if filters.article is not None:
+        qs = qs.filter(article_id=filters.article)
+    if filters.q:
+        qs = qs.filter(text__icontains=filters.q)
+    # End before id: events sharing both days stay together under one date label.
+    return qs.order_by("date_start", "date_end", "id")
+
+
+def safe_url(url: str) -> str:
+    """The URL if a browser may follow it from a link, else ''.
+
+    Article URLs come from ingested files: a javascript: or data: URL there must
+    not become a link.
+    """
+    return url if url.lower().startswith(("https://", "http://")) else ""
+
+
+# Most specific first: an event "in Zawiya, Libya" belongs to Zawiya's group.
+_SPECIFICITY = {
+    Place.Kind.CITY: 0,
+    Place.Kind.REGION: 1,
+    Place.Kind.WATER: 2,
+    Place.Kind.OTHER: 3,
+    Place.Kind.COUNTRY: 4,
+}
+
+
+def primary_place(places: list[Place]) -> Place | None:
+    if not places:
+        return None
+    return min(places, key=lambda place: (_SPECIFICITY.get(place.kind, 3), place.name))
+
+
+def _day(day: date, month: bool = True, year: bool = True) -> str:
+    return " ".join(
+        part
+        for part in (str(day.day), f"{day:%b}" if month else "", str(day.year) if year else "")
+        if part
+    )
+
+
+def date_label(event: Event) -> str:
+    """The event's days as a reader says them: '11 Mar 2011', '7–11 Mar 2011', 'March 2011'."""
+    first, last = event.date_start, event.date_end
+    if event.date_precision == Event.Precision.YEAR:
+        return str(first.year)
+    if event.date_precision == Event.Precision.MONTH and (first.year, first.month) == (
+        last.year,
+        last.month,
+    ):
+        return f"{first:%B} {first.year}"
+    if first == last:
+        return _day(first)
+    if first.year != last.year:
+        return f"{_day(first)} – {_day(last)}"
+    if first.month != last.month:
+        return f"{_day(first, year=False)} – {_day(last)}"
+    return f"{first.day}–{_day(last)}"
+
+
+def _tl_date(day: date, precision: str) -> dict[str, int]:
+    # TimelineJS shows only the parts it is given: a month-precise event reads
+    # "March 2011", not "March 1, 2011".
+    parts = {"year": day.year}
+    if precision != Event.Precision.YEAR:
+        parts["month"] = day.month
+    if precision in (Event.Precision.DAY, Event.Precision.WEEK):
+        parts["day"] = day.day
+    return parts
+
+
+def _slide(event: Event) -> dict[str, Any]:
+    places = list(event.places.all())
+    article = event.article
+    # TimelineJS renders headline and text as HTML; article text is untrusted.
+    headline = escape(", ".join(place.name for place in places) or article.title or "")
+    url = safe_url(article.url)
+    source = article.source or article.title or "Source"
+    link = (
+        format_html('<a href="{}" target="_blank" rel="noopener noreferrer">{}</a>', url, source)
+        if url
+        else escape(source)
+    )
+    slide: dict[str, Any] = {
+        "unique_id": f"event-{event.pk}",
+        "start_date": _tl_date(event.date_start, event.date_precision),
+        "end_date": _tl_date(event.date_end, event.date_precision),
+        "text": {"headline": headline, "text": f"<p>{escape(event.text)}</p><p>{link}</p>"},
+        "group": (primary_place(places) or Place(name="")).name,
+    }
+    # TimelineJS would print a one-day event as "March 11, 2011 - March 11, 2011".
+    slide["display_date"] = date_label(event)
+    return slide
+
+
+@router.get(
+    "/timeline",
+    response={200: dict[str, Any], 400: Error},
+    summary="Events as TimelineJS3 JSON",
+    operation_id="getTimeline",
+    url_name="api-timeline",
+)
+def get_timeline(request: HttpRequest, filters: Query[TimelineFilters]) -> JsonResponse:
+    """The matching events as a TimelineJS3 timeline, one slide per event.
+
+    Each slide's `group` is its most specific place, so TimelineJS draws one row
+    per place. Headline and text are HTML with the article's words escaped.
+    At most API_MAX_LIMIT events, oldest first.
+    """
+    if problem := filters.problem():
+        raise HttpError(400, problem)
+    qs = timeline_events(filters)
+    events = list(qs[: settings.API_MAX_LIMIT])
+    if filters.article is not None and events:
+        title = events[0].article.title or "Timeline"
+    else:
+        title = "Timeline"
+    payload = {
+        "title": {
+            "text": {
+                "headline": escape(title),
+                "text": f"<p>{len(events)} events from newsmap</p>",
+            }
+        },
+        "events": [_slide(event) for event in events],
+    }
+    response = JsonResponse(payload)
+    # Public, read-only data meant for other sites' TimelineJS, which fetches it
+    # from the newsroom's own origin.
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

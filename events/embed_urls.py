@@ -1,3 +1,11 @@
-"""Pages that newsrooms frame in their own articles."""
+"""Pages that newsrooms frame in their own articles, and the page that writes the snippet."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from events import embed
+
+urlpatterns = [
+    path("timeline/", embed.timeline_view, name="embed-timeline"),
+    path("code/", embed.code_view, name="embed-code"),
+    path("code/snippet/", embed.snippet_view, name="embed-snippet"),
+]

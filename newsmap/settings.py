@@ -88,6 +88,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # CSP frame-ancestors: 'none' everywhere, EMBED_FRAME_ANCESTORS on the embeds.
+    # First, so that it also covers answers the other middleware make themselves.
+    "events.framing.FramingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -98,6 +101,11 @@ MIDDLEWARE = [
     # Lets history records name the editor who made each change.
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
+
+# No page of newsmap may be framed, except the embeds (events/framing.py), which
+# these origins may frame: "*" is any site, an empty value none.
+X_FRAME_OPTIONS = "DENY"
+EMBED_FRAME_ANCESTORS = env_list("EMBED_FRAME_ANCESTORS", ["*"])
 
 ROOT_URLCONF = "newsmap.urls"
 

@@ -1,0 +1,224 @@
+"""The embeddable timeline and the page that writes its iframe snippet.
+
+/embed/timeline/ is what newsrooms frame in their articles: plain server-rendered
+HTML that reads well before (and without) its small script, which adds keyboard
+navigation, a start slide and the height reports the host page's resize script
+listens for. /embed/code/ is for editors: the snippet for a set of filters and a
+live preview of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.gzip import gzip_page
+from django.views.decorators.http import require_GET
+from pydantic import Field, ValidationError, field_validator
+
+from events.api_timeline import TimelineFilters, date_label, safe_url, timeline_events
+from events.framing import frameable
+from events.models import Article, Event, Place
+
+# More cards than this make a timeline nobody scrolls through; the embed says
+# how many it left out so that the editor narrows the filters.
+MAX_EVENTS = 500
+
+# The embed page runs only its own files: untrusted article text that slipped
+# past escaping still could not run script. Tiles may come from any server.
+EMBED_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https: http:; "
+    "connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'"
+)
+
+PARAM_ORDER = ("article", "place", "start", "end", "q", "theme", "map", "start_at", "height")
+
+
+class EmbedParams(TimelineFilters):
+    theme: Literal["light", "dark"] = "light"
+    map: bool = False
+    start_at: str = Field("first", description="first, latest or a day (YYYY-MM-DD).")
+    height: int | None = Field(None, ge=150, le=3000, description="A fixed height in pixels.")
+
+    @field_validator("start_at")
+    @classmethod
+    def _start_at(cls, value: str) -> str:
+        if value in ("first", "latest"):
+            return value
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise ValueError("must be first, latest or a day as YYYY-MM-DD") from None
+        return value
+
+
+def parse_params(request: HttpRequest) -> tuple[EmbedParams | None, dict[str, str], str]:
+    """The embed's parameters, the given ones as strings, and what is wrong with them."""
+    # Empty fields from a GET form mean "not set", not "an invalid number".
+    given = {
+        name: request.GET[name].strip() for name in PARAM_ORDER if request.GET.get(name, "").strip()
+    }
+    try:
+        params = EmbedParams.model_validate(given)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in error['loc'])}: {error['msg']}"
+            for error in exc.errors()
+        )
+        return None, given, problems
+    return params, given, params.problem()
+
+
+@dataclass
+class Group:
+    label: str
+    first_index: int
+    count: int = 0
+
+
+@dataclass
+class Card:
+    index: int
+    event: Event
+    label: str
+    places: list[Place]
+    url: str
+    source: str
+
+
+@dataclass
+class Timeline:
+    cards: list[Card] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    total: int = 0
+
+
+def build_timeline(params: TimelineFilters) -> Timeline:
+    qs = timeline_events(params)
+    timeline = Timeline(total=qs.count())
+    for index, event in enumerate(qs[:MAX_EVENTS]):
+        label = date_label(event)
+        article = event.article
+        timeline.cards.append(
+            Card(
+                index=index,
+                event=event,
+                label=label,
+                places=list(event.places.all()),
+                url=safe_url(article.url),
+                source=article.source or article.title,
+            )
+        )
+        if not timeline.groups or timeline.groups[-1].label != label:
+            timeline.groups.append(Group(label=label, first_index=index))
+        timeline.groups[-1].count += 1
+    return timeline
+
+
+def start_index(timeline: Timeline, start_at: str) -> int:
+    if not timeline.cards:
+        return 0
+    if start_at == "first":
+        return 0
+    if start_at == "latest":
+        # The most recent day's first event, so that the reader reads that day
+        # forwards rather than landing on its last sentence.
+        return timeline.groups[-1].first_index
+    day = date.fromisoformat(start_at)
+    for card in timeline.cards:
+        if card.event.date_end >= day:
+            return card.index
+    return timeline.groups[-1].first_index
+
+
+def _title(params: TimelineFilters) -> str:
+    if params.article is not None:
+        article = Article.objects.filter(pk=params.article).only("title").first()
+        if article and article.title:
+            return article.title
+    if params.place is not None:
+        place = Place.objects.filter(pk=params.place).only("name").first()
+        if place:
+            return f"Events at {place.name}"
+    return "Timeline"
+
+
+def _map_data(timeline: Timeline) -> dict[str, Any]:
+    places = {place.pk: place for card in timeline.cards for place in card.places}
+    name, url, options = settings.LEAFLET_CONFIG["TILES"][0]
+    return {
+        "places": [[p.pk, p.name, p.lat, p.lon] for p in places.values()],
+        "tiles": {"url": url, "attribution": options.get("attribution", "")},
+    }
+
+
+@require_GET
+@frameable
+@gzip_page
+def timeline_view(request: HttpRequest) -> HttpResponse:
+    params, _given, problem = parse_params(request)
+    if params is None or problem:
+        response = render(request, "embed/error.html", {"problem": problem}, status=400)
+    else:
+        timeline = build_timeline(params)
+        first = timeline.cards[0].label if timeline.cards else ""
+        last = timeline.cards[-1].label if timeline.cards else ""
+        context = {
+            "params": params,
+            "title": _title(params),
+            "timeline": timeline,
+            "span": first if first == last else f"{first} – {last}",
+            "start_index": start_index(timeline, params.start_at),
+            "map_data": _map_data(timeline) if params.map else None,
+            "site_url": request.build_absolute_uri("/"),
+        }
+        response = render(request, "embed/timeline.html", context)
+    response["Content-Security-Policy"] = EMBED_CSP
+    return response
+
+
+def snippet(request: HttpRequest, given: dict[str, str], title: str) -> str:
+    """The HTML a newsroom pastes: the iframe and the script that resizes it."""
+    query = urlencode(given)
+    src = request.build_absolute_uri(reverse("embed-timeline")) + (f"?{query}" if query else "")
+    height = given.get("height") or "420"
+    context = {"src": src, "title": f"{title} (newsmap timeline)", "height": height}
+    return render_to_string("embed/snippet.html", context).strip()
+
+
+def _choices(params: EmbedParams | None) -> dict[str, Any]:
+    # Recent articles and the places events are at: enough to pick from
+    # without a search box; the current choice is always among them.
+    articles = list(Article.objects.order_by("-published", "id").only("title", "published")[:200])
+    places = list(Place.objects.filter(events__isnull=False).distinct().order_by("name")[:500])
+    if params and params.article and all(a.pk != params.article for a in articles):
+        articles += list(Article.objects.filter(pk=params.article))
+    if params and params.place and all(p.pk != params.place for p in places):
+        places += list(Place.objects.filter(pk=params.place))
+    return {"articles": articles, "places": places}
+
+
+@require_GET
+def code_view(request: HttpRequest) -> HttpResponse:
+    params, given, problem = parse_params(request)
+    context: dict[str, Any] = {"given": given, "problem": problem, **_choices(params)}
+    if params is not None and not problem:
+        context["snippet"] = snippet(request, given, _title(params))
+    return render(request, "embed/code.html", context, status=400 if problem else 200)
+
+
+@require_GET
+def snippet_view(request: HttpRequest) -> HttpResponse:
+    """The snippet alone, as text: what the generator page fetches as filters change."""
+    params, given, problem = parse_params(request)
+    if params is None or problem:
+        return HttpResponse(problem, status=400, content_type="text/plain; charset=utf-8")
+    text = snippet(request, given, _title(params))
+    return HttpResponse(text, content_type="text/plain; charset=utf-8")
