@@ -1,3 +1,10 @@
 """Reader pages: the map and the article pages."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from events import views
+
+urlpatterns = [
+    path("", views.map_page, name="map"),
+    path("articles/<int:article_id>/", views.article_page, name="article"),
+]

@@ -1,0 +1,1064 @@
+// The reader's map: every event is loaded once in columns, filtered by time in
+// the browser with binary search, and drawn as one canvas circle per place.
+// A slider step restyles only the places whose look changed.
+//
+// Article text is untrusted: everything from the data goes into the page
+// through textContent or attributes, never through innerHTML.
+
+const config = JSON.parse(document.getElementById("map-config").textContent);
+
+const DAY_MS = 86400000;
+const WINDOW_DAYS = { day: 1, week: 7, month: 30 };
+const WINDOWS = ["day", "week", "month", "all"];
+const DEFAULT_WINDOW = "week";
+// Events longer than this are kept aside and scanned one by one, so the
+// binary search over start days only has to look back this far.
+const LONG_EVENT_DAYS = 31;
+// More list items than this make every step slow and nobody reads them.
+const LIST_LIMIT = 300;
+const LABEL_COUNT = 6;
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const REDUCED_MOTION = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+// --- dates, as whole days since 1970-01-01 (UTC) -----------------------------------------
+
+function utc(day) {
+  return new Date(day * DAY_MS);
+}
+
+function readableDay(day) {
+  const d = utc(day);
+  return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+function isoDay(day) {
+  return utc(day).toISOString().slice(0, 10);
+}
+
+function parseIsoDay(text) {
+  if (!text || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
+  const ms = Date.parse(`${text}T00:00:00Z`);
+  return Number.isNaN(ms) ? null : Math.round(ms / DAY_MS);
+}
+
+function readableRange(first, last) {
+  if (first === last) return readableDay(first);
+  const a = utc(first);
+  const b = utc(last);
+  const end = `${b.getUTCDate()} ${MONTHS[b.getUTCMonth()]} ${b.getUTCFullYear()}`;
+  if (a.getUTCFullYear() !== b.getUTCFullYear()) {
+    return `${a.getUTCDate()} ${MONTHS[a.getUTCMonth()]} ${a.getUTCFullYear()} – ${end}`;
+  }
+  if (a.getUTCMonth() !== b.getUTCMonth()) {
+    return `${a.getUTCDate()} ${MONTHS[a.getUTCMonth()]} – ${end}`;
+  }
+  return `${a.getUTCDate()}–${end}`;
+}
+
+// First index whose value is >= target (or > target when `after`).
+function bisect(values, target, after = false) {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid] < target || (after && values[mid] === target)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = text;
+  return node;
+}
+
+function plural(n, word) {
+  return `${n.toLocaleString("en-GB")} ${word}${n === 1 ? "" : "s"}`;
+}
+
+// --- state ---------------------------------------------------------------------------------
+
+const state = {
+  t: null,
+  window: DEFAULT_WINDOW,
+  article: null,
+  place: null,
+  q: "",
+  view: null, // {zoom, lat, lon}
+  playing: false,
+  speed: 1,
+  loop: false,
+};
+
+let data = null; // the columns, see load()
+let span = { first: 0, last: 0 };
+let mask = null; // 1 for events that pass the filters
+let placeHasEvents = null; // 1 for places with an event that passes the filters
+let longEvents = [];
+let windowEvents = [];
+let listKey = "";
+let selectedPlace = null;
+let selectedEvent = null;
+let timer = null;
+let urlTimer = null;
+
+function readUrl() {
+  const params = new URLSearchParams(window.location.search);
+  state.t = parseIsoDay(params.get("t"));
+  const win = params.get("window");
+  state.window = WINDOWS.includes(win) ? win : DEFAULT_WINDOW;
+  const article = Number.parseInt(params.get("article") || "", 10);
+  state.article = Number.isFinite(article) ? article : null;
+  const place = Number.parseInt(params.get("place") || "", 10);
+  state.place = Number.isFinite(place) ? place : null;
+  state.q = (params.get("q") || "").trim();
+  const view = (params.get("map") || "").split("/").map(Number);
+  state.view =
+    view.length === 3 && view.every(Number.isFinite) && Math.abs(view[1]) <= 90
+      ? { zoom: view[0], lat: view[1], lon: view[2] }
+      : null;
+}
+
+function stateParams({ withView = true } = {}) {
+  const params = new URLSearchParams();
+  if (state.t !== null) params.set("t", isoDay(state.t));
+  params.set("window", state.window);
+  if (state.article !== null) params.set("article", String(state.article));
+  if (state.place !== null) params.set("place", String(state.place));
+  if (state.q) params.set("q", state.q);
+  if (withView && state.view) {
+    const { zoom, lat, lon } = state.view;
+    params.set("map", `${zoom}/${lat.toFixed(4)}/${lon.toFixed(4)}`);
+  }
+  return params;
+}
+
+// Browsers throttle history updates; while playing the URL is written at most
+// a few times a second.
+function writeUrlSoon() {
+  window.clearTimeout(urlTimer);
+  urlTimer = window.setTimeout(() => {
+    const query = stateParams().toString();
+    window.history.replaceState(null, "", `${window.location.pathname}?${query}`);
+  }, 200);
+}
+
+// --- the page's parts ------------------------------------------------------------------------
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  slider: $("time"),
+  dateLabel: $("date-label"),
+  windowLabel: $("window-label"),
+  play: $("play"),
+  playLabel: $("play-label"),
+  back: $("step-back"),
+  forward: $("step-forward"),
+  speed: $("speed"),
+  loop: $("loop"),
+  windowChoice: $("window-choice"),
+  list: $("timeline"),
+  listScroll: $("timeline-scroll"),
+  listEmpty: $("timeline-empty"),
+  summary: $("timeline-summary"),
+  status: $("map-status"),
+  article: $("filter-article"),
+  place: $("filter-place"),
+  q: $("filter-q"),
+  clear: $("filter-clear"),
+  filters: $("filters"),
+  histogram: $("histogram"),
+  histogramWindow: $("histogram-window"),
+};
+
+// --- the map ---------------------------------------------------------------------------------
+
+const map = L.map("map", {
+  center: config.center,
+  zoom: config.zoom,
+  minZoom: 2,
+  worldCopyJump: true,
+  preferCanvas: true,
+  zoomControl: true,
+});
+const renderer = L.canvas({ padding: 0.3 });
+
+map.attributionControl.setPrefix(false);
+// Without network the tiles fail: after a few failures and no success the
+// layer is taken off (no more doomed requests on every pan) and the page says
+// so; the graticule and place names keep the markers readable as a map. It
+// comes back when the browser reports the network again.
+const TILE_FAILURES_TO_GIVE_UP = 4;
+for (const tile of config.tiles.slice(0, 1)) {
+  const layer = L.tileLayer(tile.url, { attribution: tile.attribution, maxZoom: 18 });
+  let failures = 0;
+  let loads = 0;
+  layer.on("tileerror", () => {
+    failures += 1;
+    if (loads === 0 && failures >= TILE_FAILURES_TO_GIVE_UP && map.hasLayer(layer)) {
+      map.getContainer().classList.add("tiles-offline");
+      map.removeLayer(layer);
+    }
+  });
+  layer.on("tileload", () => {
+    loads += 1;
+    map.getContainer().classList.remove("tiles-offline");
+  });
+  window.addEventListener("online", () => {
+    if (map.hasLayer(layer)) return;
+    failures = 0;
+    map.getContainer().classList.remove("tiles-offline");
+    layer.addTo(map);
+  });
+  layer.addTo(map);
+}
+
+function addGraticule() {
+  const lines = [];
+  for (let lat = -80; lat <= 80; lat += 10) lines.push([[lat, -180], [lat, 180]]);
+  for (let lon = -180; lon <= 180; lon += 10) lines.push([[-85, lon], [85, lon]]);
+  L.polyline(lines, {
+    renderer,
+    interactive: false,
+    color: "#94a3b8",
+    weight: 0.6,
+    opacity: 0.5,
+    className: "graticule",
+  }).addTo(map);
+}
+addGraticule();
+
+const OfflineNote = L.Control.extend({
+  onAdd() {
+    return el("div", "offline-note", "Map tiles are unavailable; places are drawn on a grid.");
+  },
+});
+new OfflineNote({ position: "bottomleft" }).addTo(map);
+
+const EmbedControl = L.Control.extend({
+  onAdd() {
+    const button = el("button", "embed-button", "Embed");
+    button.type = "button";
+    button.id = "embed";
+    button.title = "Embed this map in an article (opens in a new tab)";
+    L.DomEvent.disableClickPropagation(button);
+    button.addEventListener("click", () => {
+      const url = `${config.embedUrl}?${stateParams().toString()}`;
+      window.open(url, "_blank", "noopener");
+    });
+    return button;
+  },
+});
+new EmbedControl({ position: "topright" }).addTo(map);
+
+const markerLayer = L.layerGroup().addTo(map);
+let markers = [];
+let markerKeys = null;
+// Permanent name labels by place index, and one label for the place under the pointer.
+const labels = new Map();
+const hoverLabel = L.tooltip({ direction: "right", offset: [6, 0], className: "place-label", opacity: 1 });
+const popup = L.popup({ maxWidth: 340, minWidth: 240, autoPanPadding: [24, 24] });
+
+map.on("moveend", () => {
+  const c = map.getCenter();
+  state.view = { zoom: map.getZoom(), lat: c.lat, lon: L.Util.wrapNum(c.lng, [-180, 180], true) };
+  writeUrlSoon();
+});
+
+// --- loading ---------------------------------------------------------------------------------
+
+function showStatus(kind, message, action) {
+  ui.status.replaceChildren();
+  ui.status.hidden = kind === null;
+  ui.status.dataset.kind = kind || "";
+  if (kind === null) return;
+  const box = el("div", "status-box");
+  if (kind === "loading") box.append(el("span", "spinner"));
+  box.append(el("p", "status-text", message));
+  if (action) {
+    const button = el("button", "button", action.label);
+    button.type = "button";
+    button.addEventListener("click", action.run);
+    box.append(button);
+  }
+  ui.status.append(box);
+}
+
+async function load() {
+  showStatus("loading", "Loading events…");
+  let payload;
+  try {
+    // The page preloads this URL while the scripts load; a plain fetch reuses it.
+    const response = await fetch(config.eventsUrl);
+    if (!response.ok) throw new Error(` (the server answered ${response.status})`);
+    payload = await response.json();
+  } catch (error) {
+    // A network or parse failure's own message means nothing to a reader.
+    const detail = error.message.startsWith(" (") ? error.message : "";
+    showStatus("error", `The events could not be loaded${detail}. Check the connection and try again.`, {
+      label: "Try again",
+      run: load,
+    });
+    return;
+  }
+  prepare(payload);
+  if (data.n === 0) {
+    showStatus(
+      "empty",
+      "No events yet. Ingest some articles (manage.py ingest) and they will appear here.",
+    );
+    ui.summary.textContent = "Nothing to show yet.";
+    return;
+  }
+  showStatus(null);
+  start();
+}
+
+function prepare(payload) {
+  const e = payload.events;
+  const n = e.id.length;
+  data = {
+    n,
+    id: e.id,
+    start: Int32Array.from(e.start),
+    end: Int32Array.from(e.end),
+    precision: e.precision,
+    dateText: e.date_text,
+    text: e.text,
+    lowerText: null,
+    article: Int32Array.from(e.article),
+    places: e.places,
+    place: payload.places,
+    articleInfo: payload.articles,
+    placeIndexById: new Map(payload.places.id.map((id, i) => [id, i])),
+    articleIndexById: new Map(payload.articles.id.map((id, i) => [id, i])),
+    eventIndexById: new Map(e.id.map((id, i) => [id, i])),
+    placeTotal: new Int32Array(payload.places.id.length),
+  };
+  longEvents = [];
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < n; i += 1) {
+    if (data.start[i] < first) first = data.start[i];
+    if (data.end[i] > last) last = data.end[i];
+    if (data.end[i] - data.start[i] > LONG_EVENT_DAYS) longEvents.push(i);
+    for (const p of data.places[i]) data.placeTotal[p] += 1;
+  }
+  span = { first, last };
+}
+
+// --- filters ---------------------------------------------------------------------------------
+
+function fillFilterChoices() {
+  const a = data.articleInfo;
+  const order = a.id.map((_, i) => i).sort((x, y) => (a.published[x] < a.published[y] ? 1 : -1));
+  for (const i of order) {
+    const day = parseIsoDay(a.published[i]);
+    const label = `${readableDay(day)} · ${a.source[i] || "Unknown source"} — ${a.title[i] || "Untitled"}`;
+    const option = el("option", null, label);
+    option.value = String(a.id[i]);
+    ui.article.append(option);
+  }
+  const p = data.place;
+  const places = p.id.map((_, i) => i).sort((x, y) => p.name[x].localeCompare(p.name[y]));
+  for (const i of places) {
+    const option = el("option", null, `${p.name[i]}${p.country[i] ? ` (${p.country[i]})` : ""}`);
+    option.value = String(p.id[i]);
+    ui.place.append(option);
+  }
+  ui.article.value = state.article === null ? "" : String(state.article);
+  ui.place.value = state.place === null ? "" : String(state.place);
+  ui.q.value = state.q;
+}
+
+function applyFilters() {
+  const n = data.n;
+  mask = new Uint8Array(n);
+  placeHasEvents = new Uint8Array(data.place.id.length);
+  const articleIndex = state.article === null ? -1 : data.articleIndexById.get(state.article) ?? -2;
+  const placeIndex = state.place === null ? -1 : data.placeIndexById.get(state.place) ?? -2;
+  const q = state.q.toLowerCase();
+  if (q && !data.lowerText) data.lowerText = data.text.map((text) => text.toLowerCase());
+  const placeMatches = q ? data.place.name.map((name) => name.toLowerCase().includes(q)) : null;
+  for (let i = 0; i < n; i += 1) {
+    if (articleIndex !== -1 && data.article[i] !== articleIndex) continue;
+    const places = data.places[i];
+    if (placeIndex !== -1 && !places.includes(placeIndex)) continue;
+    if (q && !data.lowerText[i].includes(q) && !places.some((p) => placeMatches[p])) continue;
+    mask[i] = 1;
+    for (const p of places) placeHasEvents[p] = 1;
+  }
+  const filtered = state.article !== null || state.place !== null || state.q !== "";
+  ui.clear.hidden = !filtered;
+  for (let p = 0; p < markers.length; p += 1) {
+    const marker = markers[p];
+    if (!marker) continue;
+    if (placeHasEvents[p] && !markerLayer.hasLayer(marker)) markerLayer.addLayer(marker);
+    else if (!placeHasEvents[p] && markerLayer.hasLayer(marker)) markerLayer.removeLayer(marker);
+  }
+  markerKeys.fill(-1);
+  listKey = "";
+  drawHistogram();
+}
+
+function bindFilters() {
+  ui.filters.addEventListener("submit", (event) => event.preventDefault());
+  ui.article.addEventListener("change", () => {
+    state.article = ui.article.value ? Number(ui.article.value) : null;
+    refilter();
+  });
+  ui.place.addEventListener("change", () => {
+    state.place = ui.place.value ? Number(ui.place.value) : null;
+    refilter();
+    const p = state.place === null ? null : data.placeIndexById.get(state.place);
+    if (p !== undefined && p !== null) flyTo([[data.place.lat[p], data.place.lon[p]]]);
+  });
+  let typing = null;
+  ui.q.addEventListener("input", () => {
+    window.clearTimeout(typing);
+    typing = window.setTimeout(() => {
+      state.q = ui.q.value.trim();
+      refilter();
+    }, 150);
+  });
+  ui.filters.addEventListener("reset", () => {
+    state.article = null;
+    state.place = null;
+    state.q = "";
+    // The form's own reset runs after this handler; refilter once it has.
+    window.setTimeout(refilter, 0);
+  });
+}
+
+function refilter() {
+  selectedPlace = null;
+  selectedEvent = null;
+  map.closePopup();
+  applyFilters();
+  update();
+}
+
+// --- the time window ---------------------------------------------------------------------------
+
+function windowRange() {
+  if (state.window === "all") return [span.first, state.t];
+  return [state.t - WINDOW_DAYS[state.window] + 1, state.t];
+}
+
+// The events that overlap the window and pass the filters, by start day.
+function findWindowEvents(first, last) {
+  const out = [];
+  const lo = bisect(data.start, first - LONG_EVENT_DAYS);
+  const hi = bisect(data.start, last, true);
+  for (let i = lo; i < hi; i += 1) {
+    if (mask[i] && data.end[i] >= first && data.end[i] - data.start[i] <= LONG_EVENT_DAYS) {
+      out.push(i);
+    }
+  }
+  if (longEvents.length) {
+    let added = false;
+    for (const i of longEvents) {
+      if (mask[i] && data.start[i] <= last && data.end[i] >= first) {
+        out.push(i);
+        added = true;
+      }
+    }
+    if (added) out.sort((a, b) => a - b);
+  }
+  return out;
+}
+
+// The nearest days before and after the window with an event, for the empty list.
+function nearestDays(first, last) {
+  let before = null;
+  let after = null;
+  for (let i = bisect(data.start, first) - 1; i >= 0; i -= 1) {
+    if (mask[i] && data.end[i] < first) {
+      before = data.end[i];
+      break;
+    }
+  }
+  for (let i = bisect(data.start, last, true); i < data.n; i += 1) {
+    if (mask[i]) {
+      after = data.start[i];
+      break;
+    }
+  }
+  return { before, after };
+}
+
+// --- markers ---------------------------------------------------------------------------------
+
+function createMarkers() {
+  const p = data.place;
+  const count = p.id.length;
+  markers = new Array(count);
+  markerKeys = new Int32Array(count).fill(-1);
+  // Larger places first, so smaller ones are drawn on top and stay clickable.
+  const order = p.id.map((_, i) => i).sort((a, b) => data.placeTotal[b] - data.placeTotal[a]);
+  for (const i of order) {
+    if (!data.placeTotal[i]) continue;
+    const marker = L.circleMarker([p.lat[i], p.lon[i]], {
+      renderer,
+      radius: 3,
+      weight: 1,
+      color: "#ffffff",
+      fillColor: "#64748b",
+      fillOpacity: 0.35,
+      opacity: 0,
+      bubblingMouseEvents: false,
+    });
+    marker.on("click", () => selectPlace(i, { fromMap: true }));
+    marker.on("mouseover", () => {
+      if (labels.has(i)) return;
+      hoverLabel.setLatLng(marker.getLatLng()).setContent(p.name[i]);
+      if (!map.hasLayer(hoverLabel)) hoverLabel.addTo(map);
+    });
+    marker.on("mouseout", () => hoverLabel.remove());
+    markers[i] = marker;
+  }
+}
+
+const AGE_COLOURS = ["#b91c1c", "#dc2626", "#ea580c", "#f59e0b", "#fbbf24"];
+const AGE_OPACITY = [0.95, 0.85, 0.72, 0.6, 0.5];
+
+function markerStyle(count, ageStep, selected) {
+  if (count === 0) {
+    return {
+      radius: 3,
+      fillColor: "#64748b",
+      fillOpacity: 0.35,
+      opacity: selected ? 1 : 0,
+      color: "#1e293b",
+      weight: 1,
+    };
+  }
+  return {
+    radius: Math.min(5 + 3 * Math.sqrt(count), 28),
+    fillColor: AGE_COLOURS[ageStep],
+    fillOpacity: AGE_OPACITY[ageStep],
+    color: selected ? "#111827" : "#ffffff",
+    opacity: 1,
+    weight: selected ? 3 : 1.2,
+  };
+}
+
+let placeCount = null;
+let placeNewest = null;
+
+let lastRanked = [];
+
+function updateMarkers(events, first, last) {
+  const places = data.place.id.length;
+  if (!placeCount || placeCount.length !== places) {
+    placeCount = new Int32Array(places);
+    placeNewest = new Int32Array(places);
+  }
+  placeCount.fill(0);
+  placeNewest.fill(-2147483648);
+  for (const i of events) {
+    const day = Math.min(data.end[i], last);
+    for (const p of data.places[i]) {
+      placeCount[p] += 1;
+      if (day > placeNewest[p]) placeNewest[p] = day;
+    }
+  }
+  const length = Math.max(last - first + 1, 1);
+  const ranked = [];
+  for (let p = 0; p < places; p += 1) {
+    const marker = markers[p];
+    if (!marker || !placeHasEvents[p]) continue;
+    const count = placeCount[p];
+    let ageStep = 0;
+    if (count) {
+      const age = (last - placeNewest[p]) / length;
+      ageStep = age <= 0 ? 0 : Math.min(1 + Math.floor(age * 4), 4);
+      ranked.push(p);
+    }
+    const selected = p === selectedPlace ? 1 : 0;
+    // One number per look: a step restyles only the places whose look changed.
+    const key = count ? Math.min(count, 4000) * 16 + ageStep * 2 + selected + 1 : selected;
+    if (key === markerKeys[p]) continue;
+    const wasActive = markerKeys[p] > 1;
+    markerKeys[p] = key;
+    // CircleMarker.setStyle sets the radius too.
+    marker.setStyle(markerStyle(count, ageStep, selected));
+    if (count && ageStep === 0 && !wasActive) marker.bringToFront();
+  }
+  lastRanked = ranked;
+  updateLabels(ranked);
+}
+
+map.on("zoomend", () => {
+  if (data && markers.length) updateLabels(lastRanked.slice());
+});
+
+// Names of the busiest places in the window, so the map reads without tiles.
+function updateLabels(ranked) {
+  ranked.sort((a, b) => placeCount[b] - placeCount[a] || placeNewest[b] - placeNewest[a]);
+  // Greedy: a busier place's label wins, a label that would overlap it is left out.
+  const wanted = new Set();
+  const boxes = [];
+  for (const p of ranked) {
+    if (wanted.size >= LABEL_COUNT) break;
+    const point = map.latLngToLayerPoint([data.place.lat[p], data.place.lon[p]]);
+    const width = 14 + 7 * data.place.name[p].length;
+    const box = { x1: point.x, x2: point.x + width + 16, y1: point.y - 12, y2: point.y + 12 };
+    const overlaps = boxes.some((b) => box.x1 < b.x2 && b.x1 < box.x2 && box.y1 < b.y2 && b.y1 < box.y2);
+    if (overlaps) continue;
+    boxes.push(box);
+    wanted.add(p);
+  }
+  for (const [p, label] of labels) {
+    if (wanted.has(p)) continue;
+    label.remove();
+    labels.delete(p);
+  }
+  for (const p of wanted) {
+    if (labels.has(p)) continue;
+    const label = L.tooltip({
+      permanent: true,
+      direction: "right",
+      offset: [8, 0],
+      className: "place-label place-label-permanent",
+      opacity: 1,
+      interactive: false,
+    })
+      .setLatLng([data.place.lat[p], data.place.lon[p]])
+      .setContent(data.place.name[p]);
+    label.addTo(map);
+    labels.set(p, label);
+  }
+}
+
+// --- the list and popups -------------------------------------------------------------------------
+
+function eventDate(i) {
+  return readableRange(data.start[i], data.end[i]);
+}
+
+function articleUrl(i, withAnchor = true) {
+  const a = data.article[i];
+  const base = `${config.articleUrl}${data.articleInfo.id[a]}/`;
+  return withAnchor ? `${base}#event-${data.id[i]}` : base;
+}
+
+function placeNames(i) {
+  return data.places[i].map((p) => data.place.name[p]).join(", ");
+}
+
+function sourceNode(i, className) {
+  const a = data.article[i];
+  const source = data.articleInfo.source[a] || "Source";
+  const url = data.articleInfo.url[a];
+  const wrap = el("span", className);
+  if (url && /^https?:\/\//i.test(url)) {
+    const link = el("a", null, `${source} ↗`);
+    link.href = url;
+    link.target = "_blank";
+    link.rel = "noopener noreferrer";
+    wrap.append(link);
+  } else {
+    wrap.textContent = source;
+  }
+  return wrap;
+}
+
+function eventCard(i) {
+  const card = el("article", "popup-event");
+  const date = el("p", "popup-date", eventDate(i));
+  if (data.dateText[i]) date.append(el("span", "date-words", ` · “${data.dateText[i]}”`));
+  card.append(date);
+  card.append(el("p", "popup-text", data.text[i]));
+  if (data.places[i].length) card.append(el("p", "popup-places", placeNames(i)));
+  const links = el("p", "popup-links");
+  const read = el("a", null, "Read in the article");
+  read.href = articleUrl(i);
+  links.append(read, el("span", "sep", " · "), sourceNode(i, "popup-source"));
+  card.append(links);
+  return card;
+}
+
+function placePopup(p) {
+  const box = el("div", "popup");
+  box.append(el("h3", "popup-title", data.place.name[p]));
+  const events = windowEvents.filter((i) => data.places[i].includes(p));
+  if (!events.length) {
+    box.append(el("p", "popup-empty", "No events here in this window."));
+    return box;
+  }
+  const shown = events.slice(-3).reverse();
+  for (const i of shown) box.append(eventCard(i));
+  if (events.length > shown.length) {
+    box.append(el("p", "popup-more", `${events.length - shown.length} more in the list`));
+  }
+  return box;
+}
+
+function renderList(first, last) {
+  const key = `${first}:${last}:${windowEvents.length}:${windowEvents[0]}:${windowEvents.at(-1)}`;
+  if (key === listKey) {
+    markSelection();
+    return;
+  }
+  listKey = key;
+  const total = windowEvents.length;
+  const shown = total > LIST_LIMIT ? windowEvents.slice(-LIST_LIMIT) : windowEvents;
+  ui.summary.textContent = `${plural(total, "event")} · ${readableRange(first, last)}`;
+  const fragment = document.createDocumentFragment();
+  if (total > shown.length) {
+    fragment.append(
+      el(
+        "li",
+        "timeline-note",
+        `Showing the latest ${plural(shown.length, "event")} of ${total.toLocaleString("en-GB")}. ` +
+          "Choose a shorter window or a filter to see the rest.",
+      ),
+    );
+  }
+  let day = null;
+  let lastHeader = null;
+  for (const i of shown) {
+    if (data.start[i] !== day) {
+      day = data.start[i];
+      lastHeader = el("li", "timeline-day", readableDay(Math.max(day, first)));
+      if (day < first) lastHeader.textContent = `Since ${readableDay(day)}`;
+      fragment.append(lastHeader);
+    }
+    fragment.append(listItem(i, last));
+  }
+  ui.list.replaceChildren(fragment);
+  ui.listEmpty.hidden = total !== 0;
+  if (total === 0) renderEmptyList(first, last);
+  markSelection();
+  // The newest day is what changed: bring its heading to the top of the list.
+  if (lastHeader) ui.listScroll.scrollTop = lastHeader.offsetTop - ui.list.offsetTop;
+  else ui.listScroll.scrollTop = 0;
+}
+
+// Built once per event and reused: consecutive windows share most items.
+const itemCache = new Map();
+const ITEM_CACHE_LIMIT = 5000;
+
+function listItem(i, last) {
+  let item = itemCache.get(i);
+  if (!item) {
+    if (itemCache.size >= ITEM_CACHE_LIMIT) itemCache.clear();
+    item = buildListItem(i);
+    itemCache.set(i, item);
+  }
+  item.classList.toggle("is-newest", data.end[i] >= last);
+  return item;
+}
+
+function buildListItem(i) {
+  const item = el("li", "timeline-item");
+  item.dataset.index = String(i);
+  const button = el("button", "timeline-go");
+  button.type = "button";
+  const date = el("span", "timeline-date", eventDate(i));
+  if (data.precision[i] !== "day") date.append(el("span", "date-words", ` · ${data.dateText[i]}`));
+  button.append(date, el("span", "timeline-text", data.text[i]));
+  button.addEventListener("click", () => selectEvent(i));
+  item.append(button);
+  const meta = el("p", "timeline-meta");
+  const places = el("span", "timeline-places", data.places[i].length ? placeNames(i) : "No place");
+  if (!data.places[i].length) places.classList.add("is-unplaced");
+  meta.append(places, el("span", "sep", " · "), sourceNode(i, "timeline-source"));
+  item.append(meta);
+  return item;
+}
+
+function renderEmptyList(first, last) {
+  ui.listEmpty.replaceChildren();
+  const filtered = state.article !== null || state.place !== null || state.q !== "";
+  const anyMatch = mask.some((v) => v === 1);
+  if (!anyMatch) {
+    ui.listEmpty.append(el("p", null, "No events match these filters."));
+    const clear = el("button", "button", "Clear filters");
+    clear.type = "button";
+    clear.addEventListener("click", () => ui.filters.reset());
+    ui.listEmpty.append(clear);
+    return;
+  }
+  const what = state.window === "day" ? `on ${readableDay(last)}` : `in ${readableRange(first, last)}`;
+  ui.listEmpty.append(el("p", null, `Nothing reported ${what}${filtered ? " with these filters" : ""}.`));
+  const { before, after } = nearestDays(first, last);
+  const jumps = el("p", "jumps");
+  for (const [day, label] of [
+    [before, (d) => `← ${readableDay(d)}`],
+    [after, (d) => `${readableDay(d)} →`],
+  ]) {
+    if (day === null) continue;
+    const button = el("button", "button button-quiet", label(day));
+    button.type = "button";
+    button.addEventListener("click", () => setTime(day));
+    jumps.append(button);
+  }
+  if (jumps.childElementCount) ui.listEmpty.append(jumps);
+}
+
+function markSelection() {
+  let firstMatch = null;
+  for (const item of ui.list.querySelectorAll(".timeline-item")) {
+    const i = Number(item.dataset.index);
+    const match =
+      i === selectedEvent || (selectedPlace !== null && data.places[i].includes(selectedPlace));
+    item.classList.toggle("is-selected", match);
+    if (match && !firstMatch) firstMatch = item;
+  }
+  return firstMatch;
+}
+
+function flyTo(points, done) {
+  const bounds = L.latLngBounds(points);
+  const zoom = Math.max(map.getZoom(), Math.min(6, map.getBoundsZoom(bounds.pad(0.6))));
+  const target = points.length === 1 ? bounds.getCenter() : bounds.getCenter();
+  if (done) map.once("moveend", done);
+  if (REDUCED_MOTION) map.setView(target, zoom, { animate: false });
+  else map.flyTo(target, zoom, { duration: 0.6 });
+}
+
+function selectEvent(i) {
+  selectedEvent = i;
+  selectedPlace = null;
+  markerKeys.fill(-1);
+  update();
+  const places = data.places[i];
+  if (!places.length) {
+    map.closePopup();
+    return;
+  }
+  const p = places[0];
+  const latlng = [data.place.lat[p], data.place.lon[p]];
+  const box = el("div", "popup");
+  box.append(eventCard(i));
+  flyTo(
+    places.map((q) => [data.place.lat[q], data.place.lon[q]]),
+    () => popup.setLatLng(latlng).setContent(box).openOn(map),
+  );
+}
+
+function selectPlace(p, { fromMap = false } = {}) {
+  selectedPlace = p;
+  selectedEvent = null;
+  markerKeys.fill(-1);
+  update();
+  if (fromMap) {
+    popup.setLatLng([data.place.lat[p], data.place.lon[p]]).setContent(placePopup(p)).openOn(map);
+    const item = markSelection();
+    if (item) item.scrollIntoView({ block: "nearest", behavior: REDUCED_MOTION ? "auto" : "smooth" });
+  }
+}
+
+map.on("popupclose", () => {
+  if (selectedPlace === null && selectedEvent === null) return;
+  selectedPlace = null;
+  selectedEvent = null;
+  markerKeys.fill(-1);
+  if (data) update();
+});
+
+// --- the histogram behind the slider ---------------------------------------------------------
+
+function drawHistogram() {
+  const canvas = ui.histogram;
+  const width = canvas.clientWidth;
+  const height = canvas.clientHeight;
+  if (!width || !height) return;
+  const ratio = window.devicePixelRatio || 1;
+  canvas.width = Math.round(width * ratio);
+  canvas.height = Math.round(height * ratio);
+  const ctx = canvas.getContext("2d");
+  ctx.scale(ratio, ratio);
+  ctx.clearRect(0, 0, width, height);
+  const days = span.last - span.first + 1;
+  const bins = Math.max(1, Math.min(days, Math.floor(width / 2)));
+  const counts = new Float64Array(bins);
+  for (let i = 0; i < data.n; i += 1) {
+    if (!mask[i]) continue;
+    counts[Math.floor(((data.start[i] - span.first) / days) * bins)] += 1;
+  }
+  const peak = Math.max(...counts, 1);
+  const barWidth = width / bins;
+  ctx.fillStyle = "#cbd5e1";
+  for (let b = 0; b < bins; b += 1) {
+    if (!counts[b]) continue;
+    const h = Math.max(2, (Math.sqrt(counts[b]) / Math.sqrt(peak)) * height);
+    ctx.fillRect(b * barWidth + 0.5, height - h, Math.max(barWidth - 1, 1), h);
+  }
+}
+
+function positionHistogramWindow(first, last) {
+  const days = Math.max(span.last - span.first, 1);
+  const from = Math.max(first, span.first) - span.first;
+  const to = last - span.first;
+  // The range input's thumb travels between half-thumb insets; match it.
+  const left = (from / days) * 100;
+  const right = (to / days) * 100;
+  ui.histogramWindow.style.left = `calc(8px + (100% - 16px) * ${left / 100} - 4px)`;
+  ui.histogramWindow.style.width = `calc((100% - 16px) * ${(right - left) / 100} + 8px)`;
+}
+
+// --- time ------------------------------------------------------------------------------------
+
+function setTime(day) {
+  state.t = Math.min(Math.max(day, span.first), span.last);
+  update();
+}
+
+function update() {
+  const [first, last] = windowRange();
+  windowEvents = findWindowEvents(first, last);
+  ui.slider.value = String(state.t);
+  const label = readableDay(state.t);
+  ui.slider.setAttribute("aria-valuetext", label);
+  ui.dateLabel.textContent = label;
+  ui.windowLabel.textContent =
+    state.window === "day"
+      ? "Events of the day"
+      : `Window ${readableRange(Math.max(first, span.first), last)}`;
+  updateMarkers(windowEvents, first, last);
+  renderList(first, last);
+  positionHistogramWindow(first, last);
+  ui.back.disabled = state.t <= span.first;
+  ui.forward.disabled = state.t >= span.last && !state.loop;
+  writeUrlSoon();
+}
+
+function step(delta) {
+  let next = state.t + delta;
+  if (next > span.last) next = state.loop ? span.first : span.last;
+  if (next < span.first) next = state.loop ? span.last : span.first;
+  setTime(next);
+}
+
+function setPlaying(playing) {
+  state.playing = playing;
+  window.clearInterval(timer);
+  ui.play.classList.toggle("is-playing", playing);
+  ui.play.setAttribute("aria-pressed", String(playing));
+  ui.playLabel.textContent = playing ? "Pause" : "Play";
+  if (!playing) return;
+  if (state.t >= span.last) setTime(span.first);
+  timer = window.setInterval(() => {
+    if (state.t >= span.last && !state.loop) {
+      setPlaying(false);
+      return;
+    }
+    step(1);
+  }, 1000 / state.speed);
+}
+
+function bindControls() {
+  ui.slider.min = String(span.first);
+  ui.slider.max = String(span.last);
+  for (const control of [ui.slider, ui.play, ui.back, ui.forward]) control.disabled = false;
+  ui.slider.addEventListener("input", () => setTime(Number(ui.slider.value)));
+  ui.play.addEventListener("click", () => setPlaying(!state.playing));
+  ui.back.addEventListener("click", () => step(-1));
+  ui.forward.addEventListener("click", () => step(1));
+  ui.speed.addEventListener("change", () => {
+    state.speed = Number(ui.speed.value) || 1;
+    if (state.playing) setPlaying(true);
+  });
+  ui.loop.addEventListener("change", () => {
+    state.loop = ui.loop.checked;
+    update();
+  });
+  for (const radio of ui.windowChoice.querySelectorAll("input")) {
+    radio.checked = radio.value === state.window;
+    radio.addEventListener("change", () => {
+      if (!radio.checked) return;
+      state.window = radio.value;
+      listKey = "";
+      markerKeys.fill(-1);
+      update();
+    });
+  }
+  document.addEventListener("keydown", (event) => {
+    const target = event.target;
+    const typing =
+      target instanceof HTMLElement &&
+      (target.isContentEditable || ["INPUT", "SELECT", "TEXTAREA", "BUTTON", "A"].includes(target.tagName));
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === "Escape" && state.playing) setPlaying(false);
+    if (typing) return;
+    if (event.key === " ") {
+      event.preventDefault();
+      setPlaying(!state.playing);
+    } else if (event.key === ",") step(-1);
+    else if (event.key === ".") step(1);
+  });
+  let resizeTimer = null;
+  window.addEventListener("resize", () => {
+    window.clearTimeout(resizeTimer);
+    resizeTimer = window.setTimeout(drawHistogram, 150);
+  });
+}
+
+// A view that shows where most events are, leaving out the few far away.
+function initialView() {
+  if (state.view) {
+    map.setView([state.view.lat, state.view.lon], state.view.zoom, { animate: false });
+    return;
+  }
+  const lats = [];
+  const lons = [];
+  for (let p = 0; p < data.place.id.length; p += 1) {
+    if (!placeHasEvents[p]) continue;
+    const weight = Math.min(data.placeTotal[p], 50);
+    for (let w = 0; w < weight; w += 1) {
+      lats.push(data.place.lat[p]);
+      lons.push(data.place.lon[p]);
+    }
+  }
+  if (!lats.length) return;
+  lats.sort((a, b) => a - b);
+  lons.sort((a, b) => a - b);
+  const q = (values, f) => values[Math.min(values.length - 1, Math.floor(f * values.length))];
+  const bounds = L.latLngBounds([q(lats, 0.2), q(lons, 0.2)], [q(lats, 0.8), q(lons, 0.8)]);
+  map.fitBounds(bounds.pad(0.5), {
+    animate: false,
+    maxZoom: 7,
+    // Keep the busy part clear of the player over the map's foot.
+    paddingBottomRight: [0, 150],
+    paddingTopLeft: [20, 20],
+  });
+}
+
+function start() {
+  createMarkers();
+  fillFilterChoices();
+  bindFilters();
+  applyFilters();
+  if (state.t === null) {
+    // Without a date in the address, open at the latest event.
+    let latest = -Infinity;
+    for (let i = 0; i < data.n; i += 1) if (mask[i] && data.start[i] > latest) latest = data.start[i];
+    state.t = Number.isFinite(latest) ? latest : span.last;
+  }
+  state.t = Math.min(Math.max(state.t, span.first), span.last);
+  bindControls();
+  initialView();
+  update();
+  document.body.classList.add("is-ready");
+}
+
+// For the browser tests and the benchmark: where a place is drawn on screen.
+window.newsmap = {
+  map,
+  placePoint(name) {
+    const p = data ? data.place.name.indexOf(name) : -1;
+    if (p < 0) return null;
+    const point = map.latLngToContainerPoint([data.place.lat[p], data.place.lon[p]]);
+    const box = map.getContainer().getBoundingClientRect();
+    return { x: box.left + point.x, y: box.top + point.y };
+  },
+};
+
+readUrl();
+load();

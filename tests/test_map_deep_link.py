@@ -1,0 +1,65 @@
+"""The map opens where its address says: a day, a window, or else the latest event."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from io import StringIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+ZAWIYA_10_MARCH = "beat back rebels Thursday in Zawiya"
+RAS_LANUF_11_MARCH = "on Friday pounded Ras Lanuf"
+
+
+@pytest.fixture
+def open_map(live_server: Any, page: Any) -> Callable[[str], Any]:
+    call_command("ingest", str(settings.BASE_DIR / "seeds"), stdout=StringIO(), stderr=StringIO())
+    # No test reaches the network: tile requests get an empty answer, which the
+    # page sees as a failed tile, as it would offline.
+    page.route(
+        lambda url: not url.startswith(live_server.url),
+        lambda route: route.fulfill(status=200, content_type="image/png", body=b""),
+    )
+
+    def open_map(query: str) -> Any:
+        page.goto(f"{live_server.url}/{query}")
+        page.wait_for_selector("body.is-ready")
+        return page
+
+    return open_map
+
+
+def test_a_deep_link_to_10_march_lists_the_zawiya_event_and_no_11_march_event(
+    open_map: Callable[[str], Any], artifacts: Path
+) -> None:
+    page = open_map("?t=2011-03-10&window=day")
+    items = page.locator("#timeline .timeline-item")
+    expect(page.locator("#date-label")).to_have_text("Thu 10 Mar 2011")
+    expect(items.filter(has_text=ZAWIYA_10_MARCH)).to_have_count(1)
+    expect(items.filter(has_text=RAS_LANUF_11_MARCH)).to_have_count(0)
+    for date in items.locator(".timeline-date").all_inner_texts():
+        assert "11 Mar 2011" not in date or "–" in date, date
+    page.screenshot(path=artifacts / "map-2011-03-10-day.png")
+
+
+def test_a_deep_link_to_11_march_lists_khatibs_appointment(
+    open_map: Callable[[str], Any], artifacts: Path
+) -> None:
+    page = open_map("?t=2011-03-11")
+    expect(page.locator("#timeline .timeline-item").filter(has_text="Khatib")).not_to_have_count(0)
+    expect(page.locator("#date-label")).to_have_text("Fri 11 Mar 2011")
+    page.screenshot(path=artifacts / "map-2011-03-11.png")
+
+
+def test_without_a_date_the_map_opens_at_the_latest_event(open_map: Callable[[str], Any]) -> None:
+    page = open_map("")
+    expect(page.locator("#date-label")).to_have_text("Tue 15 Mar 2011")
+    expect(page).to_have_url(re.compile(r"[?&]t=2011-03-15(&|$)"))
