@@ -166,12 +166,8 @@ def _filter_events(qs: QuerySet[Event], filters: EventFilters) -> QuerySet[Event
     start, end = filters.start, filters.end
     if start and end and start > end:
         raise HttpError(400, f"start ({start}) must not be after end ({end})")
-    # Overlap of [date_start, date_end] with [start, end]: neither range ends
-    # before the other begins.
-    if start:
-        qs = qs.filter(date_end__gte=start)
-    if end:
-        qs = qs.filter(date_start__lte=end)
+    if start or end:
+        qs = qs.filter(Event.overlapping(start, end))
     # Exists rather than a join through places: a join repeats an event once
     # per matching place, and undoing that needs DISTINCT on the page and count.
     through = Event.places.through.objects.filter(event_id=OuterRef("pk"))
@@ -222,6 +218,9 @@ def list_events(
 EPOCH = date(1970, 1, 1).toordinal()
 # Longer lists of ids are not sent to the database, which limits parameters.
 IDS_INLINE = 2000
+# Event ids listed inline for the place links: well under SQLite's 32,766
+# parameters, and cheaper than running the date filters twice.
+EVENT_IDS_INLINE = 20_000
 
 
 class CompactColumns(Schema):
@@ -299,7 +298,10 @@ def list_events_compact(request: HttpRequest, filters: Query[EventFilters]) -> H
     )
     links = Event.places.through.objects.all()
     if filtered:
-        links = links.filter(event_id__in=qs.values("id"))
+        # The ids just read, rather than running the filters a second time.
+        event_ids = [row[0] for row in rows]
+        inline = len(event_ids) <= EVENT_IDS_INLINE
+        links = links.filter(event_id__in=event_ids if inline else qs.values("id"))
 
     pairs = list(links.values_list("event_id", "place_id"))
     used_places = {place_id for _, place_id in pairs}

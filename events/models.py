@@ -7,8 +7,12 @@ floats measured faster than SpatiaLite's (see the core issue).
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+from typing import Any
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 
@@ -129,16 +133,53 @@ class Event(models.Model):
     )
     date_text = models.CharField(max_length=200, blank=True)
     timex_value = models.CharField(max_length=50, blank=True)
+    # Longer than SHORT_SPAN_DAYS, kept by save(): date-window queries find the
+    # short events by their start alone and these few apart (see overlapping()).
+    is_long = models.BooleanField(default=False, editable=False)
     places = models.ManyToManyField(Place, blank=True, related_name="events")
     is_caption = models.BooleanField(default=False)
     history = HistoricalRecords(m2m_fields=[places])
 
+    # Events at most this long are found by the start of their range alone.
+    SHORT_SPAN_DAYS = 31
+
     class Meta:
         ordering = ["date_start", "article", "start"]
-        indexes = [models.Index(fields=["date_start", "date_end"])]
+        indexes = [
+            models.Index(fields=["date_start", "date_end"]),
+            models.Index(fields=["is_long", "date_start"]),
+        ]
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.is_long = is_long(self.date_start, self.date_end)
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def overlapping(cls, start: date | None, end: date | None) -> Q:
+        """Events whose [date_start, date_end] overlaps [start, end] (either open).
+
+        'Starts before the end and ends after the start' alone makes the
+        database walk every event that started before the window. Short
+        events must also start at most SHORT_SPAN_DAYS before it, which
+        bounds the index scan; the few long ones are found by is_long.
+        """
+        before_end = Q(date_start__lte=end) if end is not None else Q()
+        if start is None:
+            return before_end
+        overlaps = before_end & Q(date_end__gte=start)
+        # Two whole terms, so that each can use an index of its own (SQLite's
+        # OR optimisation, PostgreSQL's BitmapOr).
+        short = Q(date_start__gte=start - timedelta(days=cls.SHORT_SPAN_DAYS)) & overlaps
+        # "is_long IN (true)": a bare boolean column is no index equality to SQLite.
+        long = Q(is_long__in=[True]) & overlaps
+        return short | long
+
+
+def is_long(date_start: date, date_end: date) -> bool:
+    return (date_end - date_start).days > Event.SHORT_SPAN_DAYS
 
 
 class PlaceRedirect(models.Model):

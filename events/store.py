@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from events.editors import EditorOverrides, place_id_from_key
 from events.gazetteer import Entry
-from events.models import Article, Event, Mention, Place, PlaceRedirect
+from events.models import Article, Event, Mention, Place, PlaceRedirect, is_long
 from events.pipeline import Annotation, Pipeline
 from events.readers import ArticleInput
 
@@ -175,6 +175,7 @@ class ArticleStore:
                     text=draft.text,
                     date_start=draft.date_start,
                     date_end=draft.date_end,
+                    is_long=is_long(draft.date_start, draft.date_end),
                     date_precision=draft.precision,
                     date_text=draft.date_text[:200],
                     timex_value=draft.timex_value[:50],
