@@ -47,6 +47,8 @@ test: lint test-sqlite test-postgres
 benchmark: setup
 	$(PY) benchmarks/ingest_speed.py
 	$(PY) benchmarks/embed_size.py
+	$(PY) benchmarks/dates_speed.py
+	$(PY) benchmarks/map_speed.py
 
 clean:
 	rm -rf $(VENV) var node_modules
