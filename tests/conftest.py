@@ -8,10 +8,14 @@ screenshots under artifacts/ for people to look at.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
+from django.conf import settings
+from django.core.management import call_command
 
 # pytest-django's live_server runs the app in a thread while Playwright's sync
 # API runs an event loop in the test's thread; Django refuses ORM calls from an
@@ -66,3 +70,22 @@ def page(browser: object) -> Iterator[object]:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture
+def open_map(live_server: Any, page: Any) -> Callable[[str], Any]:
+    """The reader's map with the seeds ingested: open_map("?t=2011-03-10")."""
+    call_command("ingest", str(settings.BASE_DIR / "seeds"), stdout=StringIO(), stderr=StringIO())
+    # No test reaches the network: tile requests get an empty answer, which the
+    # page sees as a failed tile, as it would offline.
+    page.route(
+        lambda url: not url.startswith(live_server.url),
+        lambda route: route.fulfill(status=200, content_type="image/png", body=b""),
+    )
+
+    def open_map(query: str) -> Any:
+        page.goto(f"{live_server.url}/{query}")
+        page.wait_for_selector("body.is-ready")
+        return page
+
+    return open_map

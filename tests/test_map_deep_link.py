@@ -4,37 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from io import StringIO
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
 ZAWIYA_10_MARCH = "beat back rebels Thursday in Zawiya"
 RAS_LANUF_11_MARCH = "on Friday pounded Ras Lanuf"
-
-
-@pytest.fixture
-def open_map(live_server: Any, page: Any) -> Callable[[str], Any]:
-    call_command("ingest", str(settings.BASE_DIR / "seeds"), stdout=StringIO(), stderr=StringIO())
-    # No test reaches the network: tile requests get an empty answer, which the
-    # page sees as a failed tile, as it would offline.
-    page.route(
-        lambda url: not url.startswith(live_server.url),
-        lambda route: route.fulfill(status=200, content_type="image/png", body=b""),
-    )
-
-    def open_map(query: str) -> Any:
-        page.goto(f"{live_server.url}/{query}")
-        page.wait_for_selector("body.is-ready")
-        return page
-
-    return open_map
 
 
 def test_a_deep_link_to_10_march_lists_the_zawiya_event_and_no_11_march_event(
