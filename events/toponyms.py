@@ -385,6 +385,27 @@ DISEASE_WORDS = frozenset(
     ]
 )
 
+# US states as AP style abbreviates them after a town ("HELENA, Mont."). Only
+# in that position: on their own, "Miss.", "Pa." and "Ill." are other words.
+AP_STATES = {
+    "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California",
+    "Colo": "Colorado", "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida",
+    "Ga": "Georgia", "Ill": "Illinois", "Ind": "Indiana", "Kan": "Kansas", "Ky": "Kentucky",
+    "La": "Louisiana", "Md": "Maryland", "Mass": "Massachusetts", "Mich": "Michigan",
+    "Minn": "Minnesota", "Miss": "Mississippi", "Mo": "Missouri", "Mont": "Montana",
+    "Neb": "Nebraska", "Nev": "Nevada", "N.H": "New Hampshire", "N.J": "New Jersey",
+    "N.M": "New Mexico", "N.Y": "New York", "N.C": "North Carolina", "N.D": "North Dakota",
+    "Okla": "Oklahoma", "Ore": "Oregon", "Pa": "Pennsylvania", "R.I": "Rhode Island",
+    "S.C": "South Carolina", "S.D": "South Dakota", "Tenn": "Tennessee", "Tex": "Texas",
+    "Vt": "Vermont", "Va": "Virginia", "Wash": "Washington", "W.Va": "West Virginia",
+    "Wis": "Wisconsin", "Wyo": "Wyoming",
+}  # fmt: skip
+_AP_STATE = re.compile(
+    r"(?<=[A-Za-z]), ("
+    + "|".join(re.escape(k) for k in sorted(AP_STATES, key=len, reverse=True))
+    + r")\.(?=[\s,)])"
+)
+
 _NEAR_KM = 600.0
 # Below this, a one-word town without a cue is more likely a surname.
 _SMALL_TOWN = 50_000
@@ -613,6 +634,18 @@ class ToponymFinder:
                 _Match(start, end, text[start:end], candidates, modifier=modifier, role=role)
             )
 
+    def _ap_states(self, text: str, matches: list[_Match]) -> None:
+        for found in _AP_STATE.finditer(text):
+            start, end = found.span(1)
+            states = [
+                e
+                for e in self.gazetteer.lookup(AP_STATES[found.group(1)])
+                if e.kind == "region" and e.country_code == "US"
+            ]
+            if states:
+                matches[:] = [m for m in matches if not (m.start < end and start < m.end)]
+                matches.append(_Match(start, end, text[start:end], states[:1], cued=True))
+
     def _demonym_at(self, tokens: list[_Token], i: int, text: str) -> tuple[int, Entry] | None:
         """The demonym starting at token i ("Russian", "South African"): its end and place."""
         token = tokens[i]
@@ -679,8 +712,20 @@ class ToponymFinder:
         persons: set[str] = set()
         matches: list[_Match] = []
         self._overrides = overrides
+        for i, token in enumerate(tokens[:-1]):
+            # "New York Times reported…": a capitalised word opening a sentence
+            # is part of a name when the two words are a known place.
+            following = tokens[i + 1]
+            if (
+                token.initial
+                and following.text[:1].isupper()
+                and text[token.end : following.start] == " "
+                and self.gazetteer.lookup(text[token.start : following.end])
+            ):
+                token.initial = False
         for run in _runs(tokens, text):
             self._match_run(run, text, persons, matches)
+        self._ap_states(text, matches)
         self._demonyms(tokens, text, matches)
         demonym_spans = [(m.start, m.end) for m in matches if m.demonym]
         matches = [
@@ -751,6 +796,15 @@ class ToponymFinder:
                 key=lambda pair: -pair[0],
             )
             best_score, best = scored[0]
+            if best.kind == "region" and best.admin1:
+                # "New York", "São Paulo": news means the city inside the region.
+                inside = [
+                    c
+                    for c in match.candidates
+                    if c.kind == "city" and c.admin1 == best.admin1 and c.population >= 100_000
+                ]
+                if inside:
+                    best = max(inside, key=lambda c: c.population)
             if not self._plausible(best, match, dominant, anchors):
                 continue
             margin = best_score - scored[1][0] if len(scored) > 1 else 3.0
@@ -806,6 +860,8 @@ class ToponymFinder:
         if normalize(match.text) in self._overrides.aliases:
             return True  # an editor said so
         if entry.kind == "region":
+            if " " not in match.text and is_common_word(match.text) and not match.cued:
+                return False  # "Community Centre" is not the Centre region
             # Counties are many and small; a thinly peopled one needs support.
             return entry.population >= 50_000 or match.cued or entry.country_code in dominant
         single = " " not in match.text
@@ -833,7 +889,13 @@ class ToponymFinder:
 
 
 def _major(candidates: list[Entry]) -> bool:
-    return any(c.kind != "city" or c.population >= 1_000_000 for c in candidates)
+    """A name well known enough to stand inside another name ("DeSmog Canada")."""
+    return any(
+        c.kind in {"country", "water"}
+        or (c.kind == "region" and not c.country_code)  # continents, world regions
+        or (c.kind == "city" and c.population >= 1_000_000)
+        for c in candidates
+    )
 
 
 def _prior(entry: Entry) -> float:

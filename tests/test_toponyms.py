@@ -97,3 +97,22 @@ def test_editors_stop_list_and_aliases_are_honoured(finder: ToponymFinder) -> No
     found = {t.text: t for t in finder.find(text, split_sentences(text), overrides)}
     assert "Zawiya" not in found
     assert found["Brega"].entry.key == brega.key
+
+
+def test_an_ap_state_abbreviation_after_a_town_is_the_state(finder: ToponymFinder) -> None:
+    found = places(finder, "HELENA, Mont. (AP) - The prison in Shelby will close.")
+    assert found["Mont"].entry.name == "Montana"
+
+
+def test_new_york_is_the_city_not_the_state(finder: ToponymFinder) -> None:
+    found = places(finder, "She grew up in New York and studied in Boston.")
+    assert found["New York"].entry.kind == "city"
+
+
+def test_a_common_word_naming_a_region_needs_a_cue(finder: ToponymFinder) -> None:
+    assert "Centre" not in {t.text for t in find(finder, "It met at the Community Centre.")}
+
+
+def test_a_name_opening_a_sentence_keeps_its_first_word(finder: ToponymFinder) -> None:
+    found = find(finder, "New York Times reporters were there.")
+    assert [t.text for t in found] == ["New York"]
