@@ -32,6 +32,9 @@ def to_record(record_id: str, annotation: Annotation) -> dict[str, Any]:
             }
             for t in sorted(annotation.toponyms + annotation.other_toponyms, key=lambda t: t.start)
         ],
+        "unresolved": [
+            {"start": u.start, "end": u.end, "text": u.text} for u in annotation.unresolved
+        ],
         "dates": [
             {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
             for t in annotation.timexes

@@ -13,7 +13,14 @@ from datetime import date
 from events.dates import Timex, find_timexes
 from events.gazetteer import Entry, Gazetteer
 from events.sentences import Sentence, split_sentences
-from events.toponyms import NO_OVERRIDES, PLACE, Overrides, Toponym, ToponymFinder
+from events.toponyms import (
+    NO_OVERRIDES,
+    PLACE,
+    Overrides,
+    Toponym,
+    ToponymFinder,
+    UnresolvedName,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +46,9 @@ class Annotation:
     # Place names that say where someone is from or name an organisation
     # ("Russian officials", "Dubai Police"): reported for evaluation, not mapped.
     other_toponyms: list[Toponym] = field(default_factory=list)
+    # Names the text calls places that the gazetteer lacks ("the town of X"):
+    # the store may geocode them, or keep them for editors as unresolved.
+    unresolved: list[UnresolvedName] = field(default_factory=list)
 
 
 # "the town was cleansed": a definite noun that points back at the last town named.
@@ -107,7 +117,9 @@ class Pipeline:
             if event is not None:
                 events.append(event)
         others = [t for t in found if t.role != PLACE]
-        return Annotation(sentences, toponyms, timexes, events, others)
+        taken = [(t.start, t.end) for t in found] + [(x.start, x.end) for x in timexes]
+        unresolved = self.toponym_finder.unresolved(text, taken)
+        return Annotation(sentences, toponyms, timexes, events, others, unresolved)
 
     def _event(
         self,

@@ -14,11 +14,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import Enum
 
+from django.conf import settings
 from django.db import IntegrityError
 from django.utils import timezone
+from geopy.exc import GeopyError
 
 from events.editors import EditorOverrides, place_id_from_key
-from events.gazetteer import Entry
+from events.gazetteer import Entry, normalize
+from events.geocoder import get_geocoder
 from events.models import Article, Event, Mention, Place, PlaceRedirect, is_long
 from events.pipeline import Annotation, Pipeline
 from events.readers import ArticleInput
@@ -48,6 +51,47 @@ class Totals:
 def content_hash(text: str, published: date, published_at: datetime | None) -> str:
     stamp = published_at.isoformat() if published_at else published.isoformat()
     return hashlib.sha256(f"{stamp}\n{text}".encode()).hexdigest()
+
+
+GEOCODER_KEY = "geocoder:"
+
+
+class UnresolvedGeocoder:
+    """Asks the configured geocoder about names the gazetteer lacks.
+
+    Only when settings.GEOCODER names an online service: the offline gazetteer
+    was already asked. Answers, found or not, are remembered for the run.
+    """
+
+    def __init__(self) -> None:
+        self.geocoder = get_geocoder() if settings.GEOCODER != "gazetteer" else None
+        self._answers: dict[str, Entry | None] = {}
+
+    def entry(self, name: str) -> Entry | None:
+        if self.geocoder is None:
+            return None
+        key = normalize(name)
+        if key not in self._answers:
+            try:
+                location = self.geocoder.geocode(name, exactly_one=True)
+            except GeopyError:
+                location = None
+            self._answers[key] = (
+                Entry(
+                    key=f"{GEOCODER_KEY}{key}"[:100],
+                    name=name,
+                    kind="other",
+                    country_code="",
+                    lat=location.latitude,
+                    lon=location.longitude,
+                    population=0,
+                    geonameid=None,
+                    admin1="",
+                )
+                if location is not None
+                else None
+            )
+        return self._answers[key]
 
 
 class PlaceCache:
@@ -88,6 +132,7 @@ class PlaceCache:
             # gazetteer identity to recreate it from, so this file fails (and
             # is reported) rather than silently losing the editor's intent.
             raise IntegrityError(f"place {entry.name!r} ({entry.key}) was deleted during ingest")
+        geocoded = entry.key.startswith(GEOCODER_KEY)
         place = Place.objects.create(
             name=entry.name,
             kind=entry.kind if entry.kind in Place.Kind.values else Place.Kind.OTHER,
@@ -97,7 +142,7 @@ class PlaceCache:
             population=entry.population,
             geonameid=entry.geonameid,
             gazetteer_key=entry.key,
-            geocode_source=Place.Source.GAZETTEER,
+            geocode_source=Place.Source.GEOCODER if geocoded else Place.Source.GAZETTEER,
         )
         self._ids[entry.key] = place.id
         return place.id
@@ -109,6 +154,7 @@ class ArticleStore:
     def __init__(self, pipeline: Pipeline, editors: EditorOverrides | None = None) -> None:
         self.pipeline = pipeline
         self.places = PlaceCache()
+        self.geocoder = UnresolvedGeocoder()
         # Read once per run: an alias added while an ingest runs applies from the next one.
         self.editors = editors if editors is not None else EditorOverrides.load()
 
@@ -162,6 +208,24 @@ class ArticleStore:
             )
             for t in annotation.toponyms
         ]
+        geocoded: list[tuple[int, Entry]] = []
+        for name in annotation.unresolved:
+            entry = self.geocoder.entry(name.text)
+            if entry is not None:
+                geocoded.append((name.start, entry))
+            else:
+                totals.unresolved += 1
+            # Without a place the mention waits in the admin for an editor.
+            mentions.append(
+                Mention(
+                    article=article,
+                    place_id=self.places.place_id(entry) if entry else None,
+                    start=name.start,
+                    end=name.end,
+                    surface=name.text[:200],
+                    confidence=0.5 if entry else 0.0,
+                )
+            )
         Mention.objects.bulk_create(mentions)
         totals.mentions += len(mentions)
         totals.place_ids.update(m.place_id for m in mentions if m.place_id)
@@ -189,5 +253,14 @@ class ArticleStore:
             for event, draft in zip(events, annotation.events, strict=True)
             for entry in draft.places
         ]
+        # A geocoded name belongs to the event of its sentence, if there is one.
+        for start, entry in geocoded:
+            for event in events:
+                if event.start <= start < event.end:
+                    place_id = self.places.place_id(entry)
+                    if not any(
+                        link.event_id == event.id and link.place_id == place_id for link in links
+                    ):
+                        links.append(Event.places.through(event_id=event.id, place_id=place_id))
         Event.places.through.objects.bulk_create(links)
         totals.events += len(events)

@@ -441,6 +441,24 @@ EMBEDDED = "embedded"  # inside an organisation's name: "Dubai Police", "Bank of
 
 
 @dataclass(frozen=True, slots=True)
+class UnresolvedName:
+    """A name the text calls a place ("the town of X") that the gazetteer lacks."""
+
+    start: int
+    end: int
+    text: str
+
+
+_NAME = r"[A-Z][\w'’-]+(?: (?:[A-Z][\w'’-]+|al|el|ad|as|bin|ibn|de|del|la))*"
+# Only cues that leave no doubt a place follows: "in X" or "at X" just as often
+# precede an institution, an event or a month.
+_NAMED_PLACE = re.compile(
+    r"\b(?:(?:town|city|village|port|district|province|region|suburb|outskirts|"
+    r"governorate|county) of|near|outside) (" + _NAME + ")"
+)
+
+
+@dataclass(frozen=True, slots=True)
 class Toponym:
     start: int
     end: int
@@ -633,6 +651,27 @@ class ToponymFinder:
             matches.append(
                 _Match(start, end, text[start:end], candidates, modifier=modifier, role=role)
             )
+
+    def unresolved(self, text: str, found: Sequence[tuple[int, int]]) -> list[UnresolvedName]:
+        """Names the text calls places that neither the gazetteer nor an editor knows.
+
+        found: spans already taken (toponyms, dates), which are left alone. Call it
+        after find() on the same text, whose overrides it honours.
+        """
+        names = []
+        for match in _NAMED_PLACE.finditer(text):
+            start, end = match.span(1)
+            name = match.group(1)
+            first = name.split(" ", 1)[0]
+            if first.lower() in FUNCTION_WORDS or is_common_word(first):
+                continue
+            if self.gazetteer.demonym(first) or any(a < end and start < b for a, b in found):
+                continue
+            # Editors' stop list, from the find() call on the same text.
+            if normalize(name) in self._overrides.never or (start, end) in self._overrides.not_here:
+                continue
+            names.append(UnresolvedName(start, end, name))
+        return names
 
     def _ap_states(self, text: str, matches: list[_Match]) -> None:
         for found in _AP_STATE.finditer(text):
