@@ -114,6 +114,10 @@ def fill(events: int, places: int, seed: int = 3) -> None:
         for place_id in rng.sample(place_ids, rng.choice((1, 1, 1, 2, 3))):
             links.append(through(event_id=event_id, place_id=place_id))
     through.objects.bulk_create(links, batch_size=5000)
+    # As an ingest of this size would (events/ingest.py): fresh planner statistics.
+    from events.ingest import refresh_statistics
+
+    refresh_statistics()
 
 
 def time_api(runs: int) -> dict[str, dict[str, float]]:

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 
+from events.models import Article, Event, Mention, Place
 from events.pipeline import Pipeline
 from events.readers import ReadError, find_files, read_file
 from events.store import ArticleStore, Totals
@@ -61,8 +62,25 @@ def ingest_paths(
                 _merge(report.totals, file_totals)
         if on_file:
             on_file(index, len(files), path)
+    if report.totals.created + report.totals.updated >= ANALYZE_AFTER:
+        refresh_statistics()
     report.seconds = time.perf_counter() - started
     return report
+
+
+# After this many new or changed articles, PostgreSQL's planner statistics are
+# refreshed at once rather than when autovacuum gets round to it: with stale
+# ones it reads every event-place link for a week's map (98 ms instead of 49).
+ANALYZE_AFTER = 100
+
+
+def refresh_statistics() -> None:
+    # Only PostgreSQL: SQLite's planner, given statistics, picks a worse plan for
+    # the date-window queries than its defaults do.
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for model in (Article, Event, Event.places.through, Mention, Place):
+                cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
 def _merge(into: Totals, extra: Totals) -> None:
