@@ -184,7 +184,62 @@ const map = L.map("map", {
   preferCanvas: true,
   zoomControl: true,
 });
-const renderer = L.canvas({ padding: 0.3 });
+// Leaflet's canvas renderer, drawing each circle from a small bitmap made once
+// per look (size, colours, outline) instead of tracing and filling an arc: a
+// slider step restyles most places and redraws them all, and without a GPU
+// rasterising two thousand arcs took longer than the rest of the step.
+const circleSprites = new Map();
+
+function circleSprite(options, radius) {
+  const stroke = options.stroke && options.weight > 0 && options.opacity > 0;
+  const key = `${radius}|${options.fill ? `${options.fillColor}|${options.fillOpacity}` : "-"}|${
+    stroke ? `${options.color}|${options.opacity}|${options.weight}` : "-"
+  }`;
+  let sprite = circleSprites.get(key);
+  if (sprite) return sprite;
+  if (circleSprites.size > 2000) circleSprites.clear();
+  const scale = L.Browser.retina ? 2 : 1;
+  const half = radius + Math.ceil(stroke ? options.weight : 0) + 1;
+  const canvas = document.createElement("canvas");
+  canvas.width = canvas.height = 2 * half * scale;
+  const ctx = canvas.getContext("2d");
+  ctx.scale(scale, scale);
+  ctx.beginPath();
+  ctx.arc(half, half, radius, 0, Math.PI * 2, false);
+  if (options.fill) {
+    ctx.globalAlpha = options.fillOpacity;
+    ctx.fillStyle = options.fillColor || options.color;
+    ctx.fill(options.fillRule || "evenodd");
+  }
+  if (stroke) {
+    ctx.globalAlpha = options.opacity;
+    ctx.lineWidth = options.weight;
+    ctx.strokeStyle = options.color;
+    ctx.stroke();
+  }
+  sprite = { canvas, half };
+  circleSprites.set(key, sprite);
+  return sprite;
+}
+
+const SpriteCanvas = L.Canvas.extend({
+  _updateCircle(layer) {
+    if (!this._drawing || layer._empty()) return;
+    const radius = Math.max(Math.round(layer._radius), 1);
+    const sprite = circleSprite(layer.options, radius);
+    const p = layer._point;
+    const size = 2 * sprite.half;
+    this._ctx.globalAlpha = 1;
+    this._ctx.drawImage(
+      sprite.canvas,
+      Math.round(p.x) - sprite.half,
+      Math.round(p.y) - sprite.half,
+      size,
+      size,
+    );
+  },
+});
+const renderer = new SpriteCanvas({ padding: 0.3 });
 
 map.attributionControl.setPrefix(false);
 // Without network the tiles fail: after a few failures and no success the
@@ -258,7 +313,10 @@ const markerLayer = L.layerGroup().addTo(map);
 let markers = [];
 let markerKeys = null;
 // Permanent name labels by place index, and one label for the place under the pointer.
+// The permanent ones are a fixed set of plain markers moved from place to place: a
+// tooltip measures itself (a forced layout) every time it is placed, on every step.
 const labels = new Map();
+const labelPool = [];
 const hoverLabel = L.tooltip({ direction: "right", offset: [6, 0], className: "place-label", opacity: 1 });
 const popup = L.popup({ maxWidth: 340, minWidth: 240, autoPanPadding: [24, 24] });
 
@@ -614,24 +672,29 @@ function updateLabels(ranked) {
   }
   for (const [p, label] of labels) {
     if (wanted.has(p)) continue;
-    label.remove();
+    label.getElement().hidden = true;
     labels.delete(p);
+    labelPool.push(label);
   }
   for (const p of wanted) {
     if (labels.has(p)) continue;
-    const label = L.tooltip({
-      permanent: true,
-      direction: "right",
-      offset: [8, 0],
-      className: "place-label place-label-permanent",
-      opacity: 1,
-      interactive: false,
-    })
-      .setLatLng([data.place.lat[p], data.place.lon[p]])
-      .setContent(data.place.name[p]);
-    label.addTo(map);
+    const label = labelPool.pop() || newPlaceLabel();
+    label.setLatLng([data.place.lat[p], data.place.lon[p]]);
+    label.text.textContent = data.place.name[p];
+    label.getElement().hidden = false;
     labels.set(p, label);
   }
+}
+
+function newPlaceLabel() {
+  const text = el("span", "place-label place-label-permanent");
+  const label = L.marker([0, 0], {
+    icon: L.divIcon({ className: "place-label-anchor", html: text, iconSize: null }),
+    interactive: false,
+    keyboard: false,
+  }).addTo(map);
+  label.text = text;
+  return label;
 }
 
 // --- the list and popups -------------------------------------------------------------------------
@@ -698,6 +761,64 @@ function placePopup(p) {
   return box;
 }
 
+// The list follows the map: a slider step redraws the map at once and leaves the
+// list to the next idle moment, so a fast drag or Play draws only the list it
+// stops at. Any other change (a filter, a window, a selection) draws it at once.
+let listRequest = null;
+
+function renderListSoon() {
+  if (listRequest !== null) return;
+  const run = () => {
+    listRequest = null;
+    const [first, last] = windowRange();
+    renderList(first, last);
+  };
+  listRequest = window.requestIdleCallback
+    ? { idle: window.requestIdleCallback(run, { timeout: 250 }) }
+    : { timer: window.setTimeout(run, 16) };
+}
+
+function cancelListSoon() {
+  if (listRequest === null) return;
+  if (listRequest.idle !== undefined) window.cancelIdleCallback(listRequest.idle);
+  else window.clearTimeout(listRequest.timer);
+  listRequest = null;
+}
+
+// The list items now in the page, in order; a step keeps the ones that stay
+// and adds or removes only the rest.
+let shownItems = [];
+const dayHeaders = new Map();
+let listNote = null;
+
+function dayHeader(day, first) {
+  let header = dayHeaders.get(day);
+  if (!header) {
+    if (dayHeaders.size >= ITEM_CACHE_LIMIT) dayHeaders.clear();
+    header = el("li", "timeline-day");
+    dayHeaders.set(day, header);
+  }
+  const text = day < first ? `Since ${readableDay(day)}` : readableDay(day);
+  if (header.textContent !== text) header.textContent = text;
+  return header;
+}
+
+// Makes `parent`'s children exactly `nodes`, moving as few as it can: the
+// nodes that stay keep their place (and their layout, focus and scroll).
+function reconcileChildren(parent, nodes) {
+  const keep = new Set(nodes);
+  for (let child = parent.firstChild; child; ) {
+    const next = child.nextSibling;
+    if (!keep.has(child)) child.remove();
+    child = next;
+  }
+  let cursor = parent.firstChild;
+  for (const node of nodes) {
+    if (node === cursor) cursor = cursor.nextSibling;
+    else parent.insertBefore(node, cursor);
+  }
+}
+
 function renderList(first, last) {
   const key = `${first}:${last}:${windowEvents.length}:${windowEvents[0]}:${windowEvents.at(-1)}`;
   if (key === listKey) {
@@ -708,29 +829,28 @@ function renderList(first, last) {
   const total = windowEvents.length;
   const shown = total > LIST_LIMIT ? windowEvents.slice(-LIST_LIMIT) : windowEvents;
   ui.summary.textContent = `${plural(total, "event")} · ${readableRange(first, last)}`;
-  const fragment = document.createDocumentFragment();
+  const nodes = [];
   if (total > shown.length) {
-    fragment.append(
-      el(
-        "li",
-        "timeline-note",
-        `Showing the latest ${plural(shown.length, "event")} of ${total.toLocaleString("en-GB")}. ` +
-          "Choose a shorter window or a filter to see the rest.",
-      ),
-    );
+    listNote = listNote || el("li", "timeline-note");
+    listNote.textContent =
+      `Showing the latest ${plural(shown.length, "event")} of ${total.toLocaleString("en-GB")}. ` +
+      "Choose a shorter window or a filter to see the rest.";
+    nodes.push(listNote);
   }
   let day = null;
   let lastHeader = null;
+  shownItems = [];
   for (const i of shown) {
     if (data.start[i] !== day) {
       day = data.start[i];
-      lastHeader = el("li", "timeline-day", readableDay(Math.max(day, first)));
-      if (day < first) lastHeader.textContent = `Since ${readableDay(day)}`;
-      fragment.append(lastHeader);
+      lastHeader = dayHeader(day, first);
+      nodes.push(lastHeader);
     }
-    fragment.append(listItem(i, last));
+    const item = listItem(i, last);
+    nodes.push(item);
+    shownItems.push(item);
   }
-  ui.list.replaceChildren(fragment);
+  reconcileChildren(ui.list, nodes);
   ui.listEmpty.hidden = total !== 0;
   if (total === 0) renderEmptyList(first, last);
   markSelection();
@@ -757,6 +877,7 @@ function listItem(i, last) {
 function buildListItem(i) {
   const item = el("li", "timeline-item");
   item.dataset.index = String(i);
+  item.eventIndex = i;
   const button = el("button", "timeline-go");
   button.type = "button";
   const date = el("span", "timeline-date", eventDate(i));
@@ -801,15 +922,24 @@ function renderEmptyList(first, last) {
   if (jumps.childElementCount) ui.listEmpty.append(jumps);
 }
 
+// Items marked last time, so that with nothing selected a step costs nothing here.
+let markedItems = new Set();
+
 function markSelection() {
   let firstMatch = null;
-  for (const item of ui.list.querySelectorAll(".timeline-item")) {
-    const i = Number(item.dataset.index);
-    const match =
-      i === selectedEvent || (selectedPlace !== null && data.places[i].includes(selectedPlace));
-    item.classList.toggle("is-selected", match);
-    if (match && !firstMatch) firstMatch = item;
+  const marked = new Set();
+  if (selectedEvent !== null || selectedPlace !== null) {
+    for (const item of shownItems) {
+      const i = item.eventIndex;
+      if (i === selectedEvent || (selectedPlace !== null && data.places[i].includes(selectedPlace))) {
+        marked.add(item);
+        if (!firstMatch) firstMatch = item;
+      }
+    }
   }
+  for (const item of markedItems) if (!marked.has(item)) item.classList.remove("is-selected");
+  for (const item of marked) item.classList.add("is-selected");
+  markedItems = marked;
   return firstMatch;
 }
 
@@ -905,12 +1035,14 @@ function positionHistogramWindow(first, last) {
 
 // --- time ------------------------------------------------------------------------------------
 
+// A step of time (the slider, the step buttons and keys, Play) redraws the map now
+// and the list when the browser is next idle.
 function setTime(day) {
   state.t = Math.min(Math.max(day, span.first), span.last);
-  update();
+  update({ listNow: false });
 }
 
-function update() {
+function update({ listNow = true } = {}) {
   const [first, last] = windowRange();
   windowEvents = findWindowEvents(first, last);
   ui.slider.value = String(state.t);
@@ -922,7 +1054,12 @@ function update() {
       ? "Events of the day"
       : `Window ${readableRange(Math.max(first, span.first), last)}`;
   updateMarkers(windowEvents, first, last);
-  renderList(first, last);
+  if (listNow) {
+    cancelListSoon();
+    renderList(first, last);
+  } else {
+    renderListSoon();
+  }
   positionHistogramWindow(first, last);
   ui.back.disabled = state.t <= span.first;
   ui.forward.disabled = state.t >= span.last && !state.loop;
