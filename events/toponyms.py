@@ -199,6 +199,10 @@ GEO_NOUNS = frozenset(
         "ports",
     ]
 )
+# The last word of a division's own name ("Pike County", "Guma Local Government Area").
+_DIVISION_WORDS = frozenset(
+    ["county", "parish", "borough", "district", "province", "prefecture", "oblast", "area"]
+)
 # A name followed by one of these is a speaker, not a place.
 SPEECH_VERBS = frozenset(
     [
@@ -407,6 +411,7 @@ _AP_STATE = re.compile(
 )
 
 _NEAR_KM = 600.0
+_CAPITAL_BONUS = 1.5
 # Below this, a one-word town without a cue is more likely a surname.
 _SMALL_TOWN = 50_000
 # How close a small town without a cue must lie to the article's other places.
@@ -543,6 +548,21 @@ def _name_like(token: _Token) -> bool:
     return True
 
 
+def _joins_names(tokens: list[_Token], i: int, text: str) -> bool:
+    """tokens[i] is a connector leading, maybe through one more, to a name.
+
+    "Gulf of Aden", and "Republic of the Congo" through "of the".
+    """
+    for j in (i, i + 1):
+        if j + 1 >= len(tokens) or tokens[j].text not in CONNECTORS:
+            return False
+        if text[tokens[j].end : tokens[j + 1].start] != " ":
+            return False
+        if _name_like(tokens[j + 1]):
+            return True
+    return False
+
+
 def _runs(tokens: list[_Token], text: str) -> list[list[_Token]]:
     """Runs of adjacent name-like tokens ("Ras Lanuf", "Gulf of Aden")."""
     runs: list[list[_Token]] = []
@@ -554,14 +574,7 @@ def _runs(tokens: list[_Token], text: str) -> list[list[_Token]]:
                 runs.append(current)
                 current = []
             current.append(token)
-        elif (
-            current
-            and adjacent
-            and token.text in CONNECTORS
-            and i + 1 < len(tokens)
-            and _name_like(tokens[i + 1])
-            and text[token.end : tokens[i + 1].start] == " "
-        ):
+        elif current and adjacent and _joins_names(tokens, i, text):
             current.append(token)
         elif current:
             runs.append(current)
@@ -570,6 +583,18 @@ def _runs(tokens: list[_Token], text: str) -> list[list[_Token]]:
         runs.append(current)
     # A run never ends on a connector.
     return [[t for t in run] for run in runs if run]
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the rest of the article says about one name's candidates."""
+
+    countries: Counter[str]  # countries named outright, by how often
+    dominant: set[str]  # the most named of them
+    anchors: list[Entry]  # places that can only be one thing
+    broader: list[Entry]  # "Brussels, Belgium": what the name is in
+    narrower: list[Entry]  # "Atlanta, Georgia": what the name holds
+    regions: Counter[str]  # other first-level regions named, by country
 
 
 class ToponymFinder:
@@ -796,9 +821,10 @@ class ToponymFinder:
             if next_word and next_word.group(1).lower() in DISEASE_WORDS:
                 continue  # "West Nile virus", "Rift Valley fever"
             after = text[match.end : match.end + 20].lstrip(", ").split(" ", 1)[0].lower()
-            if after in SPEECH_VERBS and not _major(match.candidates):
-                continue  # "Clinton said"; but "Paris said" is the French government
             before_word = re.findall(r"[\w']+", text[max(0, match.start - 20) : match.start])
+            locative = bool(before_word) and before_word[-1].lower() in LOCATIVE
+            if after in SPEECH_VERBS and not _major(match.candidates) and not locative:
+                continue  # "Clinton said"; but "Paris said", "officials in Washington said"
             if before_word and before_word[-1].lower() in TITLES:
                 continue
             kept.append(match)
@@ -813,34 +839,62 @@ class ToponymFinder:
         # Countries the article names outright, and places that can only be one thing.
         countries: Counter[str] = Counter()
         anchors: list[Entry] = []
+        tops: list[Entry] = []
         for match in matches:
             top = max(match.candidates, key=_prior)
+            tops.append(top)
             if top.kind == "country":
                 countries[top.country_code] += 1
             if len(match.candidates) == 1 or _dominates(match.candidates):
                 anchors.append(top)
-        dominant = {
-            cc for cc, n in countries.items() if n * 2 >= max(countries.values(), default=0)
-        }
+        everywhere = (countries, _dominant(countries))
+        # First-level regions the article names, by country: "Texas, Georgia
+        # and Alabama" are three states.
+        regions = Counter(t.country_code for t in tops if t.kind == "region" and t.country_code)
 
         qualifiers = self._qualifiers(matches, text)
         result: list[Toponym] = []
         for index, match in enumerate(matches):
-            qualifier = qualifiers.get(index)
+            # A name is no evidence for itself: "Georgia" read as the country
+            # must not count as the article naming that country.
+            countries, dominant = everywhere
+            if tops[index].kind == "country" and len(match.candidates) > 1:
+                countries = countries - Counter({tops[index].country_code: 1})
+                dominant = _dominant(countries)
+            own_region = tops[index].country_code if tops[index].kind == "region" else None
+            context = _Context(
+                countries=countries,
+                dominant=dominant,
+                anchors=anchors,
+                broader=qualifiers.get(index, []),
+                narrower=[c for c in matches[index - 1].candidates if c.kind == "city"]
+                if index and (index - 1) in qualifiers
+                else [],
+                regions=regions - Counter({own_region: 1}) if own_region else regions,
+            )
             scored = sorted(
-                (
-                    (self._score(c, match, countries, dominant, anchors, qualifier), c)
-                    for c in match.candidates
-                ),
+                ((self._score(c, match, context), c) for c in match.candidates),
                 key=lambda pair: -pair[0],
             )
             best_score, best = scored[0]
-            if best.kind == "region" and best.admin1:
+            if _says_state(text, match) or self._listed_with_regions(matches, tops, index, text):
+                # "a Washington state farm", "Oregon, Utah, Washington and
+                # Wisconsin": the region itself, not a city of its name.
+                regions_named = [c for c in match.candidates if c.kind == "region"]
+                if regions_named:
+                    best = max(regions_named, key=lambda c: self._score(c, match, context))
+            elif best.kind == "region" and best.admin1:
                 # "New York", "São Paulo": news means the city inside the region.
+                # "Washington": the country's capital, wherever it lies.
                 inside = [
                     c
                     for c in match.candidates
-                    if c.kind == "city" and c.admin1 == best.admin1 and c.population >= 100_000
+                    if c.kind == "city"
+                    and c.country_code == best.country_code
+                    and (
+                        (c.admin1 == best.admin1 and c.population >= 100_000)
+                        or c.key in self.gazetteer.capitals
+                    )
                 ]
                 if inside:
                     best = max(inside, key=lambda c: c.population)
@@ -855,6 +909,25 @@ class ToponymFinder:
             )
         return result
 
+    @staticmethod
+    def _listed_with_regions(
+        matches: list[_Match], tops: list[Entry], index: int, text: str
+    ) -> bool:
+        """The name stands in a list beside first-level regions of one country."""
+        here = matches[index]
+        for other in (index - 1, index + 1):
+            if not 0 <= other < len(matches) or tops[other].kind != "region":
+                continue
+            if other > index and any(_within(c, tops[other]) for c in here.candidates):
+                continue  # "Washington, D.C.", "Atlanta, Georgia": a qualifier, not a list
+            a, b = (matches[other], here) if other < index else (here, matches[other])
+            if text[a.end : b.start] in _LIST_JOINS and any(
+                c.kind == "region" and c.country_code == tops[other].country_code
+                for c in here.candidates
+            ):
+                return True
+        return False
+
     def _qualifiers(self, matches: list[_Match], text: str) -> dict[int, list[Entry]]:
         """'Brussels, Belgium': the second name narrows down the first."""
         qualifiers: dict[int, list[Entry]] = {}
@@ -866,24 +939,27 @@ class ToponymFinder:
                     qualifiers[i] = broader
         return qualifiers
 
-    def _score(
-        self,
-        candidate: Entry,
-        match: _Match,
-        countries: Counter[str],
-        dominant: set[str],
-        anchors: list[Entry],
-        qualifier: list[Entry] | None,
-    ) -> float:
+    def _score(self, candidate: Entry, match: _Match, context: _Context) -> float:
+        countries, dominant, anchors = context.countries, context.dominant, context.anchors
         score = _prior(candidate)
         if normalize(candidate.name) == normalize(match.text):
             score += 0.5
+        if candidate.key in self.gazetteer.capitals:
+            # "Washington" is the capital before the state, "Delhi" the city
+            # before the territory; a same-named country still outweighs it.
+            score += _CAPITAL_BONUS
         if candidate.country_code in countries:
             score += 1.5
         if candidate.country_code in dominant:
             score += 1.0
-        if qualifier and any(_within(candidate, q) for q in qualifier):
+        if any(_within(candidate, q) for q in context.broader):
             score += 6.0
+        if candidate.kind in {"country", "region"} and any(
+            _within(n, candidate) for n in context.narrower
+        ):
+            score += 6.0  # "Atlanta, Georgia": the state that holds Atlanta
+        if candidate.kind == "region" and candidate.country_code:
+            score += min(3.0, 1.5 * context.regions[candidate.country_code])
         others = [a for a in anchors if a.key != candidate.key]
         if others and candidate.kind in {"city", "region"}:
             nearest = min(_distance_km(candidate, a) for a in others)
@@ -901,8 +977,14 @@ class ToponymFinder:
         if entry.kind == "region":
             if " " not in match.text and is_common_word(match.text) and not match.cued:
                 return False  # "Community Centre" is not the Centre region
-            # Counties are many and small; a thinly peopled one needs support.
-            return entry.population >= 50_000 or match.cued or entry.country_code in dominant
+            # Counties are many and small; a thinly peopled one needs support,
+            # unless the name says what it is ("Pike County").
+            return (
+                entry.population >= 50_000
+                or match.cued
+                or entry.country_code in dominant
+                or match.text.rsplit(" ", 1)[-1].lower() in _DIVISION_WORDS
+            )
         single = " " not in match.text
         if single and is_common_word(match.text) and entry.population < 1_000_000:
             # "Mobile", "Split": a word first; but web2 also lists rarities
@@ -925,6 +1007,22 @@ class ToponymFinder:
             for a in anchors
             if a.kind == "city"
         )
+
+
+_LIST_JOINS = frozenset([", ", " and ", ", and ", " or "])
+_STATE_WORD = re.compile(r"\s+state\b")
+_STATE_OF = re.compile(r"\bstate of\s+$", re.IGNORECASE)
+
+
+def _says_state(text: str, match: _Match) -> bool:
+    """'Washington state', 'the state of Washington'."""
+    return bool(_STATE_WORD.match(text, match.end) or _STATE_OF.search(text, 0, match.start))
+
+
+def _dominant(countries: Counter[str]) -> set[str]:
+    """The countries named at least half as often as the most named one."""
+    most = max(countries.values(), default=0)
+    return {cc for cc, n in countries.items() if n * 2 >= most}
 
 
 def _major(candidates: list[Entry]) -> bool:

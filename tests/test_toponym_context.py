@@ -1,0 +1,82 @@
+"""What the rest of an article tells about which place a name means."""
+
+from __future__ import annotations
+
+import pytest
+
+from events.gazetteer import Gazetteer
+from events.sentences import split_sentences
+from events.toponyms import PLACE, Toponym, ToponymFinder
+
+
+@pytest.fixture(scope="module")
+def finder() -> ToponymFinder:
+    return ToponymFinder(Gazetteer.open())
+
+
+def places(finder: ToponymFinder, text: str) -> dict[str, Toponym]:
+    return {t.text: t for t in finder.find(text, split_sentences(text)) if t.role == PLACE}
+
+
+def test_georgia_among_us_states_is_the_state(finder: ToponymFinder) -> None:
+    found = places(finder, "Cases were reported in Texas, Alabama and Georgia this week.")
+    assert found["Georgia"].entry.country_code == "US"
+    assert found["Georgia"].entry.kind == "region"
+
+
+def test_georgia_beside_russia_is_the_country(finder: ToponymFinder) -> None:
+    found = places(finder, "Russia and Georgia traded accusations over South Ossetia.")
+    assert found["Georgia"].entry.country_code == "GE"
+
+
+def test_the_region_after_a_city_and_a_comma_is_the_one_holding_the_city(
+    finder: ToponymFinder,
+) -> None:
+    found = places(finder, "The samples were sent to a laboratory in Atlanta, Georgia.")
+    assert found["Georgia"].entry.country_code == "US"
+    assert found["Atlanta"].entry.country_code == "US"
+
+
+def test_washington_alone_is_the_capital_not_the_state(finder: ToponymFinder) -> None:
+    found = places(finder, "Officials in Washington said the United States would respond.")
+    entry = found["Washington"].entry
+    assert (entry.kind, entry.country_code) == ("city", "US")
+    assert abs(entry.lat - 38.9) < 0.2 and abs(entry.lon + 77.0) < 0.2
+
+
+def test_a_country_named_like_its_capital_stays_the_country(finder: ToponymFinder) -> None:
+    found = places(finder, "Mexico reported new cases on Tuesday.")
+    assert found["Mexico"].entry.kind == "country"
+
+
+def test_a_name_joined_by_of_the_is_read_whole(finder: ToponymFinder) -> None:
+    found = places(finder, "Polio rose in Angola, Chad and the Democratic Republic of the Congo.")
+    assert "Democratic Republic of the Congo" in found
+    assert found["Democratic Republic of the Congo"].entry.country_code == "CD"
+
+
+def test_zaire_is_the_former_name_of_the_democratic_republic_of_the_congo(
+    finder: ToponymFinder,
+) -> None:
+    found = places(finder, "The virus was first identified in Zaire in 1976.")
+    assert found["Zaire"].entry.country_code == "CD"
+
+
+def test_a_county_named_in_full_is_a_place_however_small(finder: ToponymFinder) -> None:
+    found = places(finder, "Deputies from Marathon County searched the river.")
+    assert found["Marathon County"].entry.country_code == "US"
+
+
+def test_washington_state_is_the_state(finder: ToponymFinder) -> None:
+    found = places(finder, "The cow came from a Washington state farm near the border.")
+    assert found["Washington"].entry.kind == "region"
+
+
+def test_washington_in_a_list_of_states_is_the_state(finder: ToponymFinder) -> None:
+    found = places(finder, "Illnesses were reported in Oregon, Utah, Washington and Wisconsin.")
+    assert found["Washington"].entry.kind == "region"
+
+
+def test_washington_dc_is_the_capital(finder: ToponymFinder) -> None:
+    found = places(finder, "A patient was admitted to a hospital in Washington, D.C. on Monday.")
+    assert found["Washington"].entry.kind == "city"
