@@ -96,10 +96,25 @@ class GeoScore:
         ]
 
 
-def score_geo_document(gold: dict[str, Any], system: dict[str, Any]) -> tuple[GeoScore, list[str]]:
-    """Scores one document; returns the score and lines describing its errors."""
+# The roles `annotate` gives a toponym (events.toponyms): where something is,
+# an adjective of a place, a place inside an organisation's name.
+ROLES = ("place", "demonym", "embedded")
+
+
+def score_geo_document(
+    gold: dict[str, Any], system: dict[str, Any], roles: Iterable[str] = ROLES
+) -> tuple[GeoScore, list[str]]:
+    """Scores one document; returns the score and lines describing its errors.
+
+    roles: the toponyms the corpus annotates. GeoWebNews counts demonyms and
+    names inside names; GeoVirus and most older corpora count only places.
+    """
+    wanted = set(roles)
     gold_t = sorted(gold["toponyms"], key=lambda t: t["start"])
-    sys_t = sorted(system["places"], key=lambda t: t["start"])
+    sys_t = sorted(
+        (t for t in system["places"] if t.get("role", "place") in wanted),
+        key=lambda t: t["start"],
+    )
     gold_spans = [(t["start"], t["end"]) for t in gold_t]
     sys_spans = [(t["start"], t["end"]) for t in sys_t]
     score = GeoScore()

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import time
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from events.annotate import to_record
 from events.evaluation import (
+    ROLES,
     score_dates_document,
     score_geo_document,
     total_dates,
@@ -44,6 +46,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--errors", type=Path, help="write each document's errors here for reading"
         )
+        parser.add_argument(
+            "--roles",
+            default=",".join(ROLES),
+            help=(
+                "geo: the toponym roles the corpus annotates, comma-separated "
+                f"(default {','.join(ROLES)}; 'place' for a corpus without demonyms)"
+            ),
+        )
 
     def handle(self, *args: object, **options: Any) -> None:
         corpus: Path = options["corpus"]
@@ -53,8 +63,16 @@ class Command(BaseCommand):
         if not documents or any(key not in d or "text" not in d for d in documents):
             raise CommandError(f"{corpus}: every line needs 'text' and '{key}' for {task}")
 
+        roles = [r.strip() for r in options["roles"].split(",") if r.strip()]
+        unknown = sorted(set(roles) - set(ROLES))
+        if unknown or not roles:
+            raise CommandError(
+                f"--roles: {', '.join(unknown) or 'nothing given'}: choose from {', '.join(ROLES)}"
+            )
         pipeline = Pipeline()
-        scorer = score_geo_document if task == "geo" else score_dates_document
+        scorer: Any = (
+            partial(score_geo_document, roles=roles) if task == "geo" else score_dates_document
+        )
         scores, report = [], []
         bar = ProgressBar(len(documents), self.stderr._out, "documents")
         started = time.perf_counter()
