@@ -548,6 +548,10 @@ def _name_like(token: _Token) -> bool:
     return True
 
 
+# "St. Louis", "Mt. Kenya", "Ft. Worth": the full stop does not end the name.
+_ABBREVIATED_WORDS = frozenset(["St", "Ste", "Mt", "Ft", "Pt"])
+
+
 def _joins_names(tokens: list[_Token], i: int, text: str) -> bool:
     """tokens[i] is a connector leading, maybe through one more, to a name.
 
@@ -568,7 +572,13 @@ def _runs(tokens: list[_Token], text: str) -> list[list[_Token]]:
     runs: list[list[_Token]] = []
     current: list[_Token] = []
     for i, token in enumerate(tokens):
-        adjacent = bool(current) and text[current[-1].end : token.start] == " "
+        adjacent = bool(current) and (
+            text[current[-1].end : token.start] == " "
+            or (
+                current[-1].text.title() in _ABBREVIATED_WORDS
+                and text[current[-1].end : token.start] == ". "
+            )
+        )
         if _name_like(token):
             if current and not adjacent:
                 runs.append(current)
@@ -892,7 +902,16 @@ class ToponymFinder:
                     if c.kind == "city"
                     and c.country_code == best.country_code
                     and (
-                        (c.admin1 == best.admin1 and c.population >= 100_000)
+                        (
+                            c.admin1 == best.admin1
+                            and c.population >= 100_000
+                            # "Oklahoma" is the state; "Oklahoma City" only
+                            # shares a name with it. A big city may go by it.
+                            and (
+                                normalize(c.name) == normalize(match.text)
+                                or c.population >= 1_000_000
+                            )
+                        )
                         or c.key in self.gazetteer.capitals
                     )
                 ]

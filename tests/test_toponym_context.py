@@ -80,3 +80,19 @@ def test_washington_in_a_list_of_states_is_the_state(finder: ToponymFinder) -> N
 def test_washington_dc_is_the_capital(finder: ToponymFinder) -> None:
     found = places(finder, "A patient was admitted to a hospital in Washington, D.C. on Monday.")
     assert found["Washington"].entry.kind == "city"
+
+
+def test_oklahoma_is_the_state_not_the_city_that_shares_its_name(finder: ToponymFinder) -> None:
+    found = places(finder, "Teachers in Oklahoma walked out on Monday.")
+    assert found["Oklahoma"].entry.kind == "region"
+
+
+def test_new_york_is_the_city_that_goes_by_the_states_name(finder: ToponymFinder) -> None:
+    found = places(finder, "Protesters marched in New York on Monday.")
+    assert found["New York"].entry.kind == "city"
+
+
+@pytest.mark.parametrize("text", ["St. Louis", "ST. LOUIS"])
+def test_a_full_stop_after_st_does_not_end_the_name(finder: ToponymFinder, text: str) -> None:
+    found = places(finder, f"Police in {text} said burglaries fell.")
+    assert found[text].entry.name == "St. Louis"
