@@ -506,6 +506,14 @@ def is_common_word(word: str) -> bool:
     return word.lower() in _common_words()
 
 
+def _opens_sentence_as_a_word(token: _Token) -> bool:
+    """'Residents of Georgia…': capitalised only because it opens the sentence."""
+    word = token.text
+    return token.initial and (
+        is_common_word(word) or (word.endswith("s") and is_common_word(word[:-1]))
+    )
+
+
 def _is_acronym(text: str) -> bool:
     letters = text.replace(".", "")
     return letters.isalpha() and letters.isupper() and len(letters) <= 5
@@ -670,7 +678,11 @@ class ToponymFinder:
             if left >= 0 and run[left].text in CONNECTORS:
                 left -= 1
             role = PLACE
-            if unmatched(left) and run[left].text.lower() not in DIRECTIONS:
+            if (
+                unmatched(left)
+                and run[left].text.lower() not in DIRECTIONS
+                and not _opens_sentence_as_a_word(run[left])
+            ):
                 # "Barack Obama", "Ban Ki-moon": a person. "DeSmog Canada",
                 # "Central Bank of Malta": a well-known place inside a name.
                 if not _major(candidates):

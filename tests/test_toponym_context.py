@@ -96,3 +96,10 @@ def test_new_york_is_the_city_that_goes_by_the_states_name(finder: ToponymFinder
 def test_a_full_stop_after_st_does_not_end_the_name(finder: ToponymFinder, text: str) -> None:
     found = places(finder, f"Police in {text} said burglaries fell.")
     assert found[text].entry.name == "St. Louis"
+
+
+def test_a_word_opening_the_sentence_does_not_make_a_name_of_the_place(
+    finder: ToponymFinder,
+) -> None:
+    found = places(finder, "Residents of Georgia, Alabama and Florida braced for the storm.")
+    assert {"Georgia", "Alabama", "Florida"} <= found.keys()
