@@ -252,7 +252,8 @@ class Gazetteer:
             return None
         candidates = [norm]
         # Regular English plurals; irregular ones (Frenchmen) are listed in the TSV.
-        if norm.endswith("s"):
+        # A country's own name is none: "Philippines", "Laos" are not "Philippine"s.
+        if norm.endswith("s") and not any(e.kind == "country" for e in self.lookup(word)):
             candidates.append(norm[:-1])
         with self._lock:
             for candidate in candidates:

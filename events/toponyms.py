@@ -798,12 +798,19 @@ class ToponymFinder:
         persons: set[str] = set()
         matches: list[_Match] = []
         self._overrides = overrides
-        for i, token in enumerate(tokens[:-1]):
+        for i, token in enumerate(tokens):
+            if not token.initial:
+                continue
+            # "China has announced…": a country opening a sentence is the
+            # country, though "china" is also a word.
+            if _major([c for c in self.gazetteer.lookup(token.text) if c.kind != "city"]):
+                token.initial = False
+                continue
             # "New York Times reported…": a capitalised word opening a sentence
             # is part of a name when the two words are a known place.
-            following = tokens[i + 1]
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
             if (
-                token.initial
+                following is not None
                 and following.text[:1].isupper()
                 and text[token.end : following.start] == " "
                 and self.gazetteer.lookup(text[token.start : following.end])

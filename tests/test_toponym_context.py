@@ -103,3 +103,19 @@ def test_a_word_opening_the_sentence_does_not_make_a_name_of_the_place(
 ) -> None:
     found = places(finder, "Residents of Georgia, Alabama and Florida braced for the storm.")
     assert {"Georgia", "Alabama", "Florida"} <= found.keys()
+
+
+@pytest.mark.parametrize("country", ["China", "Zimbabwe", "Chad"])
+def test_a_country_opening_a_sentence_is_the_country_though_also_a_word(
+    finder: ToponymFinder, country: str
+) -> None:
+    found = places(finder, f"{country} has announced a new outbreak.")
+    assert found[country].entry.kind == "country"
+
+
+@pytest.mark.parametrize(("name", "code"), [("Philippines", "PH"), ("Laos", "LA")])
+def test_a_country_whose_name_ends_in_s_is_a_place_not_a_plural_demonym(
+    finder: ToponymFinder, name: str, code: str
+) -> None:
+    found = places(finder, f"Cases were confirmed in {name} on Monday.")
+    assert found[name].entry.country_code == code
