@@ -529,6 +529,12 @@ def _tokenize(text: str, sentences: Sequence[Sentence]) -> list[_Token]:
         if _POSSESSIVE.search(word) and not _STATE_NAME.match(text, end):
             end -= 2
             word = word[:-2]
+        head, hyphen, rest = word.partition("-")
+        if hyphen and head[:1].isupper() and rest.islower():
+            # "London-based", "Pakistan-administered", "Russian-backed": the
+            # name before the hyphen stands alone.
+            end = start + len(head)
+            word = head
         gap = text[previous_end:start]
         initial = (
             not tokens or any(ch in gap for ch in '.!?:"“‘(\n') or _starts_sentence(starts, start)
@@ -556,6 +562,7 @@ def _name_like(token: _Token) -> bool:
     return True
 
 
+_ARTICLES = frozenset(["the", "la", "le", "les", "el", "al"])
 # "St. Louis", "Mt. Kenya", "Ft. Worth": the full stop does not end the name.
 _ABBREVIATED_WORDS = frozenset(["St", "Ste", "Mt", "Ft", "Pt"])
 
@@ -572,6 +579,8 @@ def _joins_names(tokens: list[_Token], i: int, text: str) -> bool:
             return False
         if _name_like(tokens[j + 1]):
             return True
+        if tokens[j + 1].text not in _ARTICLES:
+            return False  # "Texas and the Bank of England" are two names
     return False
 
 
@@ -681,6 +690,7 @@ class ToponymFinder:
             if (
                 unmatched(left)
                 and run[left].text.lower() not in DIRECTIONS
+                and run[left].text.lower() not in TITLES  # "the Mayor of Boston"
                 and not _opens_sentence_as_a_word(run[left])
             ):
                 # "Barack Obama", "Ban Ki-moon": a person. "DeSmog Canada",
@@ -972,6 +982,8 @@ class ToponymFinder:
         for i in range(len(matches) - 1):
             here, following = matches[i], matches[i + 1]
             if text[here.end : following.start] == ", ":
+                if _names_a_country(here) and _names_a_country(following):
+                    continue  # "Mexico, China, Japan": a list, not China in Japan
                 broader = [c for c in following.candidates if c.kind in {"country", "region"}]
                 if broader:
                     qualifiers[i] = broader
@@ -1055,6 +1067,10 @@ _STATE_OF = re.compile(r"\bstate of\s+$", re.IGNORECASE)
 def _says_state(text: str, match: _Match) -> bool:
     """'Washington state', 'the state of Washington'."""
     return bool(_STATE_WORD.match(text, match.end) or _STATE_OF.search(text, 0, match.start))
+
+
+def _names_a_country(match: _Match) -> bool:
+    return any(c.kind == "country" for c in match.candidates)
 
 
 def _dominant(countries: Counter[str]) -> set[str]:

@@ -119,3 +119,33 @@ def test_a_country_whose_name_ends_in_s_is_a_place_not_a_plural_demonym(
 ) -> None:
     found = places(finder, f"Cases were confirmed in {name} on Monday.")
     assert found[name].entry.country_code == code
+
+
+def test_countries_in_a_list_do_not_qualify_each_other(finder: ToponymFinder) -> None:
+    found = places(finder, "Cases were found in Mexico, China, Japan and Brazil.")
+    assert found["China"].entry.kind == "country"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Consultants from a London-based firm came.", "London"),
+        ("A man in Pakistan-administered Kashmir died.", "Pakistan"),
+        ("An Australia-wide ban began.", "Australia"),
+    ],
+)
+def test_a_name_before_a_hyphen_and_a_lower_case_word_stands_alone(
+    finder: ToponymFinder, text: str, name: str
+) -> None:
+    found = {t.text for t in finder.find(text, split_sentences(text))}
+    assert name in found
+
+
+def test_a_hyphenated_name_stays_whole(finder: ToponymFinder) -> None:
+    found = places(finder, "He flew to Guinea-Bissau and Stratford-upon-Avon.")
+    assert {"Guinea-Bissau", "Stratford-upon-Avon"} <= found.keys()
+
+
+def test_the_mayor_of_a_city_names_the_city(finder: ToponymFinder) -> None:
+    found = places(finder, "Earlier this week, the Mayor of Boston declared an emergency.")
+    assert found["Boston"].entry.country_code == "US"
