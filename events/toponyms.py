@@ -503,7 +503,11 @@ def _common_words() -> frozenset[str]:
 
 
 def is_common_word(word: str) -> bool:
-    return word.lower() in _common_words()
+    lowered = word.lower()
+    if lowered in _common_words():
+        return True
+    # web2 spells the American way: "centre", "theatre" are words too.
+    return lowered.endswith("re") and lowered[:-2] + "er" in _common_words()
 
 
 def _opens_sentence_as_a_word(token: _Token) -> bool:

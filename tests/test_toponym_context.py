@@ -149,3 +149,8 @@ def test_a_hyphenated_name_stays_whole(finder: ToponymFinder) -> None:
 def test_the_mayor_of_a_city_names_the_city(finder: ToponymFinder) -> None:
     found = places(finder, "Earlier this week, the Mayor of Boston declared an emergency.")
     assert found["Boston"].entry.country_code == "US"
+
+
+def test_the_centre_is_a_word_in_british_spelling_too(finder: ToponymFinder) -> None:
+    found = places(finder, "In its petition, the State said the Centre had failed to act.")
+    assert "Centre" not in found
