@@ -926,7 +926,11 @@ class ToponymFinder:
                 regions_named = [c for c in match.candidates if c.kind == "region"]
                 if regions_named:
                     best = max(regions_named, key=lambda c: self._score(c, match, context))
-            elif best.kind == "region" and best.admin1:
+            elif (
+                best.kind == "region"
+                and best.admin1
+                and not any(_within(n, best) for n in context.narrower)  # "Tacoma, Washington"
+            ):
                 # "New York", "São Paulo": news means the city inside the region.
                 # "Washington": the country's capital, wherever it lies.
                 inside = [

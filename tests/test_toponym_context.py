@@ -154,3 +154,8 @@ def test_the_mayor_of_a_city_names_the_city(finder: ToponymFinder) -> None:
 def test_the_centre_is_a_word_in_british_spelling_too(finder: ToponymFinder) -> None:
     found = places(finder, "In its petition, the State said the Centre had failed to act.")
     assert "Centre" not in found
+
+
+def test_a_state_after_a_city_and_a_comma_stays_the_state(finder: ToponymFinder) -> None:
+    found = places(finder, "She runs a cake studio in Tacoma, Washington and sells online.")
+    assert found["Washington"].entry.kind == "region"
