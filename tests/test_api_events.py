@@ -312,6 +312,15 @@ def test_place_keeps_only_events_at_that_place(client: Client, world: World) -> 
 
 
 @pytest.mark.django_db
+def test_a_place_and_a_date_window_combine(client: Client, world: World) -> None:
+    # Ras Lanuf has the summit (11th) and the retreat (12th-13th).
+    response = client.get("/api/events", {"place": world.ras_lanuf.pk, "start": "2011-03-13"})
+
+    assert feature_ids(response) == [world.retreat.pk]
+    assert response.json()["count"] == 1
+
+
+@pytest.mark.django_db
 def test_article_keeps_only_events_from_that_article(client: Client, world: World) -> None:
     response = client.get("/api/events", {"article": world.libya_article.pk})
 
