@@ -520,7 +520,8 @@ def _opens_sentence_as_a_word(token: _Token) -> bool:
 
 def _is_acronym(text: str) -> bool:
     letters = text.replace(".", "")
-    return letters.isalpha() and letters.isupper() and len(letters) <= 5
+    # Two letters at least: "A" and "I" opening a sentence are words.
+    return letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 5
 
 
 def _tokenize(text: str, sentences: Sequence[Sentence]) -> list[_Token]:
@@ -1074,7 +1075,8 @@ _STATE_OF = re.compile(r"\bstate of\s+$", re.IGNORECASE)
 
 def _says_state(text: str, match: _Match) -> bool:
     """'Washington state', 'the state of Washington'."""
-    return bool(_STATE_WORD.match(text, match.end) or _STATE_OF.search(text, 0, match.start))
+    before = text[max(0, match.start - 12) : match.start]
+    return bool(_STATE_WORD.match(text, match.end) or _STATE_OF.search(before))
 
 
 def _names_a_country(match: _Match) -> bool:

@@ -159,3 +159,13 @@ def test_the_centre_is_a_word_in_british_spelling_too(finder: ToponymFinder) -> 
 def test_a_state_after_a_city_and_a_comma_stays_the_state(finder: ToponymFinder) -> None:
     found = places(finder, "She runs a cake studio in Tacoma, Washington and sells online.")
     assert found["Washington"].entry.kind == "region"
+
+
+def test_a_sentence_opening_with_a_is_no_acronym_before_a_place(finder: ToponymFinder) -> None:
+    found = places(finder, "A Washington state farm was closed. Officials in Washington agreed.")
+    assert "Washington" in found
+
+
+def test_the_state_of_names_the_state(finder: ToponymFinder) -> None:
+    found = places(finder, "The first case turned up in the state of Washington.")
+    assert found["Washington"].entry.kind == "region"
