@@ -16,6 +16,7 @@ import contextlib
 import csv
 import io
 import json
+import math
 import os
 import re
 import sqlite3
@@ -408,6 +409,8 @@ class _Builder:
         self.city_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
         self.admin1_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
         self.admin1_population: dict[str, int] = defaultdict(int)
+        # Countries' outlines (GeoJSON geometries) by ISO code, from countryinfo.
+        self.outlines: dict[str, dict[str, Any]] = {}
         self.country_population: dict[str, int] = {}
         self.capital_names: dict[str, str] = {}  # "US" -> "washington"
 
@@ -618,11 +621,12 @@ class _Builder:
         return sorted(draft.key for draft in best.values())
 
     def load_country_points(self) -> None:
-        """Countries' representative points from countryinfo's data.
+        """Countries' representative points and outlines from countryinfo's data.
 
-        These are the CIA World Factbook's 'geographic coordinates' (whole or
-        half degrees near each country's centre), the same points GeoNames
-        uses for most countries; the packages we build from carry none.
+        The points are the CIA World Factbook's 'geographic coordinates' (whole
+        or half degrees near each country's centre), the same points GeoNames
+        uses for most countries; the packages we build from carry none. The
+        outlines let derive_points place regions in the land they cover.
         """
         folder = _package_data("countryinfo", "data")
         points: dict[str, tuple[float, float]] = {}
@@ -634,20 +638,29 @@ class _Builder:
             except (KeyError, TypeError, ValueError, json.JSONDecodeError):
                 continue
             points[code] = (lat, lon)
+            with contextlib.suppress(KeyError, IndexError, TypeError):
+                geometry = info["geoJSON"]["features"][0]["geometry"]
+                if geometry["type"] in {"Polygon", "MultiPolygon"}:
+                    self.outlines[code] = geometry
         for code, key in self.country_keys.items():
             draft = self.drafts[key]
             if draft.lat is None and code in points:
                 draft.lat, draft.lon = points[code]
 
     def derive_points(self) -> None:
-        """Give the remaining countries and regions the centre of the area their towns cover.
+        """Give the remaining countries and regions the centre of their land.
 
-        Gazetteers put a region near the centre of its area. Towns say where
-        that area is, but not evenly: a mean or median of towns leans towards
-        where people live (southern Ontario, Sydney), and the middle of their
-        box is thrown by one far island. So the box is cut into a grid and
-        every cell that holds a town counts once, wherever its towns crowd.
+        Gazetteers put a region near the centre of its area, and the packaged
+        data has no region outlines. So the country's outline is cut into
+        cells and each cell goes to the region of its nearest town: the
+        region's cells stand for its land, empty north and outback included,
+        and their centre for its point (_region_centres). A region with no
+        cell of its own (small ones, countries without an outline) gets the
+        centre of the area its towns cover (_area_centre): a mean or median of
+        towns would lean towards where people live (southern Ontario, Sydney),
+        the middle of their box would be thrown by one far island.
         """
+        centres = _region_centres(self.outlines, self.admin1_points)
         first_level = set(self.region_keys.values())
         for draft in self.drafts.values():
             # A first-level region weighs as its towns together; a county keeps
@@ -659,6 +672,9 @@ class _Builder:
             if draft.kind == "country":
                 points = self.city_points.get(draft.country_code)
             elif draft.kind == "region":
+                if draft.admin1 in centres:
+                    draft.lat, draft.lon = (round(v, 5) for v in centres[draft.admin1])
+                    continue
                 points = self.admin1_points.get(draft.admin1)
             else:
                 continue
@@ -882,6 +898,100 @@ def _area_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     lat = sum(c[0] + 0.5 for c in cells) * size / len(cells)
     lon = sum(c[1] + 0.5 for c in cells) * size / len(cells)
     return lat, (lon + 180) % 360 - 180
+
+
+# The cells _region_centres cuts countries into, in degrees: a region needs
+# land at this scale (about 55 km) to be placed by it.
+_CELL_DEGREES = 0.5
+
+
+def _region_centres(
+    outlines: dict[str, dict[str, Any]], towns: dict[str, list[tuple[float, float]]]
+) -> dict[str, tuple[float, float]]:
+    """Each first-level region's centre, from the cells of its country nearest its towns.
+
+    towns: points by admin1 code ("CA.08"). A cell's weight is its area, and
+    the centre is the mean of the cells as vectors from the Earth's centre,
+    so a region across the antimeridian is centred on it, not on Greenwich.
+    """
+    by_country: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
+    for admin1, points in towns.items():
+        by_country[admin1.split(".", 1)[0]].extend((lat, lon, admin1) for lat, lon in points)
+    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for code, outline in outlines.items():
+        nearest = _NearestTown(by_country.get(code, []))
+        if not nearest.buckets:
+            continue
+        polygons = (
+            outline["coordinates"]
+            if outline["type"] == "MultiPolygon"
+            else [outline["coordinates"]]
+        )
+        for polygon in polygons:
+            for lat, lon in _cells_inside(polygon[0], _CELL_DEGREES):
+                admin1 = nearest(lat, lon)
+                if admin1 is None:
+                    continue
+                phi, lam = math.radians(lat), math.radians(lon)
+                weight = math.cos(phi)  # a cell's area shrinks towards the poles
+                total = sums[admin1]
+                total[0] += weight * math.cos(phi) * math.cos(lam)
+                total[1] += weight * math.cos(phi) * math.sin(lam)
+                total[2] += weight * math.sin(phi)
+    return {
+        admin1: (
+            math.degrees(math.atan2(z, math.hypot(x, y))),
+            math.degrees(math.atan2(y, x)),
+        )
+        for admin1, (x, y, z) in sums.items()
+    }
+
+
+class _NearestTown:
+    """The admin1 code of the town nearest a point, searched in 1° buckets."""
+
+    def __init__(self, towns: list[tuple[float, float, str]]) -> None:
+        self.buckets: dict[tuple[int, int], list[tuple[float, float, str]]] = defaultdict(list)
+        for town in towns:
+            self.buckets[(math.floor(town[0]), math.floor(town[1]))].append(town)
+
+    def __call__(self, lat: float, lon: float, max_ring: int = 40) -> str | None:
+        row, col = math.floor(lat), math.floor(lon)
+        squeeze = math.cos(math.radians(lat))
+        best: tuple[float, str] | None = None
+        for ring in range(max_ring + 1):
+            for i in range(row - ring, row + ring + 1):
+                for j in range(col - ring, col + ring + 1):
+                    if max(abs(i - row), abs(j - col)) != ring:
+                        continue
+                    for t_lat, t_lon, admin1 in self.buckets.get((i, j), ()):
+                        d = (t_lat - lat) ** 2 + ((t_lon - lon) * squeeze) ** 2
+                        if best is None or d < best[0]:
+                            best = (d, admin1)
+            # Every town beyond this ring is at least `ring` degrees away.
+            if best is not None and math.sqrt(best[0]) <= ring:
+                return best[1]
+        return best[1] if best else None
+
+
+def _cells_inside(ring: list[list[float]], step: float) -> Iterator[tuple[float, float]]:
+    """Centres (lat, lon) of the step-degree cells inside a polygon ring of [lon, lat]."""
+    edges = list(zip(ring, ring[1:] + ring[:1], strict=True))
+    lats = [point[1] for point in ring]
+    lat = math.floor(min(lats) / step) * step + step / 2
+    top = max(lats)
+    while lat < top:
+        crossings = sorted(
+            x1 + (lat - y1) * (x2 - x1) / (y2 - y1)
+            for (x1, y1), (x2, y2) in edges
+            if (y1 <= lat < y2) or (y2 <= lat < y1)
+        )
+        for west, east in zip(crossings[0::2], crossings[1::2], strict=False):
+            lon = math.ceil((west - step / 2) / step) * step + step / 2
+            while lon < east:
+                yield lat, lon
+                lon += step
+        lat += step
 
 
 def _trimmed_bounds(values: list[float]) -> tuple[float, float]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from events.gazetteer import Gazetteer, _area_centre
+from events.gazetteer import Gazetteer, _area_centre, _region_centres
 from events.toponyms import haversine_km
 
 
@@ -42,7 +42,7 @@ def test_big_regions_sit_near_the_middle_of_their_land_not_their_people(
     region = next(
         e for e in gazetteer.lookup(name) if e.kind == "region" and e.country_code == code
     )
-    assert haversine_km(region.lat, region.lon, lat, lon) < 350
+    assert haversine_km(region.lat, region.lon, lat, lon) < 150
 
 
 def test_a_county_weighs_as_its_largest_town_not_its_state(gazetteer: Gazetteer) -> None:
@@ -62,3 +62,26 @@ def test_capitals_are_known_by_their_country(gazetteer: Gazetteer) -> None:
     assert capitals["US"] == "Washington"
     assert capitals["FR"] == "Paris"
     assert len(capitals) > 200
+
+
+def test_a_region_is_placed_in_the_land_nearest_its_towns_not_at_its_towns() -> None:
+    square = {"type": "Polygon", "coordinates": [[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]]}
+    towns = {"XX.A": [(1.0, 1.0), (1.2, 0.8)], "XX.B": [(9.0, 9.0)]}
+    centres = _region_centres({"XX": square}, towns)
+    # The diagonal splits the square: each region's land is a triangle.
+    assert centres["XX.A"] == pytest.approx((3.3, 3.3), abs=0.5)
+    assert centres["XX.B"] == pytest.approx((6.7, 6.7), abs=0.5)
+
+
+def test_a_region_across_the_antimeridian_is_centred_on_it_by_its_land() -> None:
+    halves = {
+        "type": "MultiPolygon",
+        "coordinates": [
+            [[[170, 60], [180, 60], [180, 70], [170, 70], [170, 60]]],
+            [[[-180, 60], [-170, 60], [-170, 70], [-180, 70], [-180, 60]]],
+        ],
+    }
+    centres = _region_centres({"XX": halves}, {"XX.C": [(65.0, 175.0), (65.0, -175.0)]})
+    lat, lon = centres["XX.C"]
+    assert lat == pytest.approx(65.0, abs=1.0)
+    assert abs(lon) > 178
