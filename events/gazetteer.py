@@ -20,6 +20,7 @@ import math
 import os
 import re
 import sqlite3
+import statistics
 import sys
 import tempfile
 import threading
@@ -916,7 +917,9 @@ def _region_centres(
     """
     by_country: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
     for admin1, points in towns.items():
-        by_country[admin1.split(".", 1)[0]].extend((lat, lon, admin1) for lat, lon in points)
+        by_country[admin1.split(".", 1)[0]].extend(
+            (lat, lon, admin1) for lat, lon in _without_strays(points)
+        )
     sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     for code, outline in outlines.items():
         nearest = _NearestTown(by_country.get(code, []))
@@ -945,6 +948,24 @@ def _region_centres(
         )
         for admin1, (x, y, z) in sums.items()
     }
+
+
+def _without_strays(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """A region's towns less those far from all the rest.
+
+    A few towns carry the wrong region code (Tibetan villages filed under
+    Hebei); in an empty land each would claim thousands of cells. A town
+    counts when it lies within twenty times the towns' median distance from
+    their median point (ten degrees at least): Ontario's far north stays.
+    """
+    if len(points) < 5:
+        return points
+    lat0 = statistics.median(p[0] for p in points)
+    lon0 = statistics.median(p[1] for p in points)
+    squeeze = math.cos(math.radians(lat0))
+    distances = [math.hypot(p[0] - lat0, (p[1] - lon0) * squeeze) for p in points]
+    limit = max(20 * statistics.median(distances), 10.0)
+    return [p for p, d in zip(points, distances, strict=True) if d <= limit]
 
 
 class _NearestTown:

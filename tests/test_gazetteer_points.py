@@ -85,3 +85,12 @@ def test_a_region_across_the_antimeridian_is_centred_on_it_by_its_land() -> None
     lat, lon = centres["XX.C"]
     assert lat == pytest.approx(65.0, abs=1.0)
     assert abs(lon) > 178
+
+
+def test_a_few_towns_filed_under_a_far_region_do_not_claim_the_land_between() -> None:
+    land = {"type": "Polygon", "coordinates": [[[0, 0], [40, 0], [40, 10], [0, 10], [0, 0]]]}
+    home = [(5.0 + i / 10, 35.0 + i / 10) for i in range(20)]
+    strays = [(5.0, 2.0), (5.2, 2.1)]  # mislabelled, 33 degrees west of the rest
+    other = [(5.0, 15.0)]
+    centres = _region_centres({"XX": land}, {"XX.H": home + strays, "XX.O": other})
+    assert centres["XX.H"][1] > 25
