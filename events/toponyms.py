@@ -49,6 +49,7 @@ CONNECTORS = frozenset(
         "les",
         "el",
         "al",
+        "es",
         "the",
         "and",
         "upon",
@@ -786,6 +787,18 @@ class ToponymFinder:
                 )
             i = max(j, i + 1)
 
+    def _opens_known_name(self, tokens: list[_Token], i: int, text: str) -> bool:
+        for j in range(i + 1, min(i + self.max_tokens, len(tokens))):
+            if text[tokens[j - 1].end : tokens[j].start] != " ":
+                return False
+            if tokens[j].text in CONNECTORS:
+                continue  # "Dar es Salaam", "Bosnia and Herzegovina"
+            if not tokens[j].text[:1].isupper():
+                return False
+            if self.gazetteer.lookup(text[tokens[i].start : tokens[j].end]):
+                return True
+        return False
+
     def _is_cued(self, match: _Match, text: str, accepted_ends: set[int]) -> bool:
         before = text[max(0, match.start - 40) : match.start]
         words = re.findall(r"[\w']+|,", before.lower())
@@ -821,15 +834,10 @@ class ToponymFinder:
             if _major([c for c in self.gazetteer.lookup(token.text) if c.kind != "city"]):
                 token.initial = False
                 continue
-            # "New York Times reported…": a capitalised word opening a sentence
-            # is part of a name when the two words are a known place.
-            following = tokens[i + 1] if i + 1 < len(tokens) else None
-            if (
-                following is not None
-                and following.text[:1].isupper()
-                and text[token.end : following.start] == " "
-                and self.gazetteer.lookup(text[token.start : following.end])
-            ):
+            # "New York Times reported…", "New South Wales reported…": a
+            # capitalised word opening a sentence is part of a name when it and
+            # the words after it are a known place.
+            if self._opens_known_name(tokens, i, text):
                 token.initial = False
         for run in _runs(tokens, text):
             self._match_run(run, text, persons, matches)

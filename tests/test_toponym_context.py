@@ -169,3 +169,13 @@ def test_a_sentence_opening_with_a_is_no_acronym_before_a_place(finder: ToponymF
 def test_the_state_of_names_the_state(finder: ToponymFinder) -> None:
     found = places(finder, "The first case turned up in the state of Washington.")
     assert found["Washington"].entry.kind == "region"
+
+
+def test_a_sentence_may_open_with_a_three_word_place(finder: ToponymFinder) -> None:
+    found = places(finder, "New South Wales reported eleven cases.")
+    assert found["New South Wales"].entry.country_code == "AU"
+
+
+def test_es_joins_a_name_as_el_and_al_do(finder: ToponymFinder) -> None:
+    found = places(finder, "He flew to Dar es Salaam on Monday.")
+    assert found["Dar es Salaam"].entry.country_code == "TZ"
