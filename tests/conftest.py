@@ -1,4 +1,4 @@
-"""Shared fixtures: headless Chromium for the browser tests.
+"""Shared fixtures: headless Chromium for the browser tests, and one toponym finder.
 
 Browser tests drive Debian's chromium through Playwright (Playwright's own
 browser download cannot run here). They are marked `browser`; each saves
@@ -89,3 +89,12 @@ def open_map(live_server: Any, page: Any) -> Callable[[str], Any]:
         return page
 
     return open_map
+
+
+@pytest.fixture(scope="session")
+def finder() -> Any:
+    """One ToponymFinder over the built gazetteer, shared: it keeps no state between texts."""
+    from events.gazetteer import Gazetteer
+    from events.toponyms import ToponymFinder
+
+    return ToponymFinder(Gazetteer.open())

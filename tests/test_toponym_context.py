@@ -4,18 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from events.gazetteer import Gazetteer
 from events.sentences import split_sentences
-from events.toponyms import PLACE, Toponym, ToponymFinder
-
-
-@pytest.fixture(scope="module")
-def finder() -> ToponymFinder:
-    return ToponymFinder(Gazetteer.open())
-
-
-def places(finder: ToponymFinder, text: str) -> dict[str, Toponym]:
-    return {t.text: t for t in finder.find(text, split_sentences(text)) if t.role == PLACE}
+from events.toponyms import ToponymFinder
+from tests.toponym_support import places
 
 
 def test_georgia_among_us_states_is_the_state(finder: ToponymFinder) -> None:

@@ -2,24 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
-from events.gazetteer import Gazetteer
 from events.sentences import split_sentences
-from events.toponyms import DEMONYM, EMBEDDED, PLACE, Overrides, Toponym, ToponymFinder
-
-
-@pytest.fixture(scope="module")
-def finder() -> ToponymFinder:
-    return ToponymFinder(Gazetteer.open())
-
-
-def find(finder: ToponymFinder, text: str) -> list[Toponym]:
-    return finder.find(text, split_sentences(text))
-
-
-def places(finder: ToponymFinder, text: str) -> dict[str, Toponym]:
-    return {t.text: t for t in find(finder, text) if t.role == PLACE}
+from events.toponyms import DEMONYM, EMBEDDED, PLACE, Overrides, ToponymFinder
+from tests.toponym_support import find, places
 
 
 def test_tripoli_in_a_libya_story_is_libyas_capital(finder: ToponymFinder) -> None:
