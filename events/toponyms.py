@@ -957,6 +957,8 @@ class ToponymFinder:
                                 normalize(c.name) == normalize(match.text)
                                 or c.population >= 1_000_000
                             )
+                            # "Quebec" is the province; its city is a twentieth of it.
+                            and c.population * 10 >= best.population
                         )
                         or c.key in self.gazetteer.capitals
                     )
@@ -980,11 +982,13 @@ class ToponymFinder:
     ) -> bool:
         """The name stands in a list beside first-level regions of one country."""
         here = matches[index]
+        if _qualified_by_region(matches, tops, index, text):
+            return False  # "Florida and Washington, D.C.": a qualified name, not a list
         for other in (index - 1, index + 1):
             if not 0 <= other < len(matches) or tops[other].kind != "region":
                 continue
             if other > index and any(_within(c, tops[other]) for c in here.candidates):
-                continue  # "Washington, D.C.", "Atlanta, Georgia": a qualifier, not a list
+                continue  # "Atlanta, Georgia": a qualifier, not a list
             a, b = (matches[other], here) if other < index else (here, matches[other])
             if text[a.end : b.start] in _LIST_JOINS and any(
                 c.kind == "region" and c.country_code == tops[other].country_code
@@ -1027,7 +1031,21 @@ class ToponymFinder:
             score += 6.0  # "Atlanta, Georgia": the state that holds Atlanta
         if candidate.kind == "region" and candidate.country_code:
             score += min(3.0, 1.5 * context.regions[candidate.country_code])
-        others = [a for a in anchors if a.key != candidate.key]
+        if (
+            candidate.kind == "city"
+            and candidate.key not in self.gazetteer.capitals
+            and any(
+                c.kind == "region"
+                and c.country_code == candidate.country_code
+                and c.admin1 != candidate.admin1
+                and normalize(c.name) == normalize(match.text)
+                for c in match.candidates
+            )
+        ):
+            # "Wyoming" is the state; the Michigan city named after it goes
+            # by "Wyoming, Michigan" (and the +6 of that qualifier).
+            score -= 1.0
+        others = [a for a in anchors if a.key != candidate.key and a.kind in {"city", "region"}]
         if others and candidate.kind in {"city", "region"}:
             nearest = min(_distance_km(candidate, a) for a in others)
             score += 2.0 * math.exp(-nearest / _NEAR_KM)
@@ -1079,6 +1097,28 @@ class ToponymFinder:
 _LIST_JOINS = frozenset([", ", " and ", ", and ", " or "])
 _STATE_WORD = re.compile(r"\s+state\b")
 _STATE_OF = re.compile(r"\bstate of\s+$", re.IGNORECASE)
+
+
+def _qualified_by_region(matches: list[_Match], tops: list[Entry], index: int, text: str) -> bool:
+    """'Washington, D.C.': the next name is a region holding one of this name's places.
+
+    Not when the list goes on past it ("Washington, West Virginia and
+    Wyoming"): then both are items of the list.
+    """
+    following = index + 1
+    if (
+        following >= len(matches)
+        or tops[following].kind != "region"
+        or text[matches[index].end : matches[following].start] != ", "
+        or not any(_within(c, tops[following]) for c in matches[index].candidates)
+    ):
+        return False
+    after = following + 1
+    return not (
+        after < len(matches)
+        and any(c.kind == "region" for c in matches[after].candidates)
+        and text[matches[following].end : matches[after].start] in _LIST_JOINS
+    )
 
 
 def _says_state(text: str, match: _Match) -> bool:

@@ -170,3 +170,42 @@ def test_a_sentence_may_open_with_a_three_word_place(finder: ToponymFinder) -> N
 def test_es_joins_a_name_as_el_and_al_do(finder: ToponymFinder) -> None:
     found = places(finder, "He flew to Dar es Salaam on Monday.")
     assert found["Dar es Salaam"].entry.country_code == "TZ"
+
+
+def test_a_big_city_outweighs_a_small_namesake_in_a_country_the_article_names(
+    finder: ToponymFinder,
+) -> None:
+    # Spain's centre point says nothing about where in Spain a town lies.
+    text = (
+        "Spain is its biggest market. She teaches at the University of California, "
+        "Los Angeles, and studies Spanish retailers."
+    )
+    found = places(finder, text)
+    assert found["Los Angeles"].entry.country_code == "US"
+
+
+def test_a_province_far_bigger_than_its_city_is_the_province(finder: ToponymFinder) -> None:
+    found = places(finder, "Health officials in Quebec confirmed two cases.")
+    assert found["Quebec"].entry.kind == "region"
+
+
+def test_a_city_qualified_by_its_district_ends_a_list_of_states(finder: ToponymFinder) -> None:
+    found = places(finder, "Trips to Alaska, Hawaii, Florida and Washington, D.C., followed.")
+    entry = found["Washington"].entry
+    assert (entry.kind, entry.admin1) == ("city", "US.DC")
+
+
+def test_a_state_in_a_list_of_states_is_no_town_qualified_by_the_next(
+    finder: ToponymFinder,
+) -> None:
+    found = places(finder, "It spread to Utah, Virginia, Washington, West Virginia and Wyoming.")
+    entry = found["Washington"].entry
+    assert (entry.kind, entry.admin1) == ("region", "US.WA")
+
+
+def test_a_state_name_alone_is_the_state_not_a_town_named_after_it(
+    finder: ToponymFinder,
+) -> None:
+    found = places(finder, "The rule would cut methane emissions from wells in Wyoming.")
+    entry = found["Wyoming"].entry
+    assert (entry.kind, entry.admin1) == ("region", "US.WY")
