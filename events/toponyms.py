@@ -965,6 +965,16 @@ class ToponymFinder:
                 ]
                 if inside:
                     best = max(inside, key=lambda c: c.population)
+            if (
+                context.broader
+                and best.population < 100_000  # "Copenhagen, Hamburg": a list
+                and all(q.kind == "country" or q.admin1 for q in context.broader)
+                and not any(_within(best, q) for q in context.broader)
+                and all(c.kind == "city" for c in match.candidates)
+            ):
+                # "Stroud, Ontario, Canada": a town the gazetteer lacks, not
+                # the Stroud in England.
+                continue
             if not self._plausible(best, match, dominant, anchors):
                 continue
             margin = best_score - scored[1][0] if len(scored) > 1 else 3.0
@@ -987,7 +997,11 @@ class ToponymFinder:
         for other in (index - 1, index + 1):
             if not 0 <= other < len(matches) or tops[other].kind != "region":
                 continue
-            if other > index and any(_within(c, tops[other]) for c in here.candidates):
+            if (
+                other > index
+                and any(_within(c, tops[other]) for c in here.candidates)
+                and not _list_goes_on(matches, other, text)
+            ):
                 continue  # "Atlanta, Georgia": a qualifier, not a list
             a, b = (matches[other], here) if other < index else (here, matches[other])
             if text[a.end : b.start] in _LIST_JOINS and any(
@@ -1005,6 +1019,8 @@ class ToponymFinder:
             if text[here.end : following.start] == ", ":
                 if _names_a_country(here) and _names_a_country(following):
                     continue  # "Mexico, China, Japan": a list, not China in Japan
+                if _list_goes_on(matches, i + 1, text):
+                    continue  # "Georgia, Oklahoma, Pennsylvania and Wisconsin": states
                 broader = [c for c in following.candidates if c.kind in {"country", "region"}]
                 if broader:
                     qualifiers[i] = broader
@@ -1113,11 +1129,22 @@ def _qualified_by_region(matches: list[_Match], tops: list[Entry], index: int, t
         or not any(_within(c, tops[following]) for c in matches[index].candidates)
     ):
         return False
-    after = following + 1
-    return not (
-        after < len(matches)
-        and any(c.kind == "region" for c in matches[after].candidates)
-        and text[matches[following].end : matches[after].start] in _LIST_JOINS
+    return not _list_goes_on(matches, following, text)
+
+
+def _list_goes_on(matches: list[_Match], index: int, text: str) -> bool:
+    """A list join and another name follow, and that name does not hold this one.
+
+    'Ohio and Utah', 'New York, and Detroit' go on; 'Ontario, Canada' narrows down.
+    """
+    after = index + 1
+    if after >= len(matches) or text[matches[index].end : matches[after].start] not in _LIST_JOINS:
+        return False
+    return not any(
+        _within(here, there)
+        for here in matches[index].candidates
+        for there in matches[after].candidates
+        if there.kind in {"country", "region"}
     )
 
 

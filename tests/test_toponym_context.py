@@ -209,3 +209,23 @@ def test_a_state_name_alone_is_the_state_not_a_town_named_after_it(
     found = places(finder, "The rule would cut methane emissions from wells in Wyoming.")
     entry = found["Wyoming"].entry
     assert (entry.kind, entry.admin1) == ("region", "US.WY")
+
+
+def test_states_in_a_list_do_not_qualify_each_other(finder: ToponymFinder) -> None:
+    found = places(
+        finder, "Bees died in Georgia, Oklahoma, Pennsylvania, Wisconsin and California."
+    )
+    assert found["Oklahoma"].entry.admin1 == "US.OK"
+    found = places(finder, "Cases are under investigation in Washington, Pennsylvania and Ohio.")
+    assert found["Washington"].entry.admin1 == "US.WA"
+
+
+def test_a_town_the_gazetteer_lacks_is_not_its_namesake_abroad(finder: ToponymFinder) -> None:
+    found = places(finder, "He was stopped on a highway in Stroud, Ontario, Canada.")
+    assert "Stroud" not in found
+    assert found["Ontario"].entry.admin1 == "CA.08"
+
+
+def test_a_city_before_a_region_in_a_list_of_cities_stays_itself(finder: ToponymFinder) -> None:
+    found = places(finder, "The band was due to play in Copenhagen, Hamburg and Mannheim.")
+    assert found["Copenhagen"].entry.country_code == "DK"
