@@ -929,6 +929,25 @@ class ToponymFinder:
                 key=lambda pair: -pair[0],
             )
             best_score, best = scored[0]
+            # "Austin" in a story about Indiana: a town of a state the article
+            # names outright, if it can stand without more support.
+            in_region = max(
+                (
+                    (score + 1.5, c)
+                    for score, c in scored
+                    if c.kind == "city"
+                    and any(a.kind == "region" and _within(c, a) for a in anchors)
+                ),
+                key=lambda pair: pair[0],
+                default=None,
+            )
+            if (
+                in_region
+                and in_region[0] > best_score
+                and self._plausible(in_region[1], match, dominant, anchors)
+            ):
+                best_score, best = in_region
+                scored = [in_region] + [pair for pair in scored if pair[1] is not best]
             if _says_state(text, match) or self._listed_with_regions(matches, tops, index, text):
                 # "a Washington state farm", "Oregon, Utah, Washington and
                 # Wisconsin": the region itself, not a city of its name.

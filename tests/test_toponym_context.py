@@ -229,3 +229,18 @@ def test_a_town_the_gazetteer_lacks_is_not_its_namesake_abroad(finder: ToponymFi
 def test_a_city_before_a_region_in_a_list_of_cities_stays_itself(finder: ToponymFinder) -> None:
     found = places(finder, "The band was due to play in Copenhagen, Hamburg and Mannheim.")
     assert found["Copenhagen"].entry.country_code == "DK"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("A tsunami hit the Indonesian island of Java on Monday.", "Java", "ID"),
+        ("Fighting spread across Mindanao last week.", "Mindanao", "PH"),
+        ("Flooding closed roads on Long Island.", "Long Island", "US"),
+    ],
+)
+def test_a_large_island_is_a_place_of_its_own(
+    finder: ToponymFinder, text: str, name: str, country: str
+) -> None:
+    entry = places(finder, text)[name].entry
+    assert (entry.name, entry.country_code) == (name, country)
