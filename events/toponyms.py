@@ -14,6 +14,7 @@ candidate lies from them, and "Brussels, Belgium" style qualifiers.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -628,6 +629,8 @@ class _Context:
     broader: list[Entry]  # "Brussels, Belgium": what the name is in
     narrower: list[Entry]  # "Atlanta, Georgia": what the name holds
     regions: Counter[str]  # other first-level regions named, by country
+    # Where a first reading put the article's other names, by their text.
+    settled: list[tuple[str, Entry]] = dataclasses.field(default_factory=list)
 
 
 class ToponymFinder:
@@ -885,9 +888,20 @@ class ToponymFinder:
         for match in kept:
             match.cued = self._is_cued(match, text, accepted_ends)
 
-        return self._resolve(kept, text)
+        # Read twice: the first reading settles names the article leaves
+        # little doubt about ("Southampton", "Bolton"), and those then speak
+        # for the rest ("Birmingham" in England, not Alabama).
+        first = self._resolve(kept, text)
+        settled = [
+            (normalize(t.text), t.entry)
+            for t in first
+            if t.role == PLACE and t.entry.kind in {"city", "region"}
+        ]
+        return self._resolve(kept, text, settled) if settled else first
 
-    def _resolve(self, matches: list[_Match], text: str) -> list[Toponym]:
+    def _resolve(
+        self, matches: list[_Match], text: str, settled: Sequence[tuple[str, Entry]] = ()
+    ) -> list[Toponym]:
         # Countries the article names outright, and places that can only be one thing.
         countries: Counter[str] = Counter()
         anchors: list[Entry] = []
@@ -913,11 +927,17 @@ class ToponymFinder:
             if tops[index].kind == "country" and len(match.candidates) > 1:
                 countries = countries - Counter({tops[index].country_code: 1})
                 dominant = _dominant(countries)
+            name = normalize(match.text)
+            towns = Counter(e.country_code for n, e in settled if n != name and e.country_code)
+            if towns:
+                countries = countries + towns
+                dominant = _dominant(countries)
             own_region = tops[index].country_code if tops[index].kind == "region" else None
             context = _Context(
                 countries=countries,
                 dominant=dominant,
                 anchors=anchors,
+                settled=list(settled),
                 broader=qualifiers.get(index, []),
                 narrower=[c for c in matches[index - 1].candidates if c.kind == "city"]
                 if index and (index - 1) in qualifiers
@@ -1080,7 +1100,10 @@ class ToponymFinder:
             # "Wyoming" is the state; the Michigan city named after it goes
             # by "Wyoming, Michigan" (and the +6 of that qualifier).
             score -= 1.0
-        others = [a for a in anchors if a.key != candidate.key and a.kind in {"city", "region"}]
+        name = normalize(match.text)
+        others = [a for a in anchors if a.key != candidate.key and a.kind in {"city", "region"}] + [
+            e for n, e in context.settled if n != name and e.key != candidate.key
+        ]
         if others and candidate.kind in {"city", "region"}:
             nearest = min(_distance_km(candidate, a) for a in others)
             score += 2.0 * math.exp(-nearest / _NEAR_KM)

@@ -6,7 +6,7 @@ import pytest
 
 from events.sentences import split_sentences
 from events.toponyms import ToponymFinder
-from tests.toponym_support import places
+from tests.toponym_support import find, places
 
 
 def test_georgia_among_us_states_is_the_state(finder: ToponymFinder) -> None:
@@ -244,3 +244,13 @@ def test_a_large_island_is_a_place_of_its_own(
 ) -> None:
     entry = places(finder, text)[name].entry
     assert (entry.name, entry.country_code) == (name, country)
+
+
+def test_towns_the_article_leaves_no_doubt_about_speak_for_the_rest(
+    finder: ToponymFinder,
+) -> None:
+    text = (
+        "Birmingham City lost at home. Southampton scored twice before the break "
+        "and Bolton held on. Birmingham now sit bottom of the table."
+    )
+    assert all(t.entry.country_code == "GB" for t in find(finder, text) if t.text == "Birmingham")
