@@ -27,6 +27,8 @@ from events.sentences import Sentence
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
+_FOLLOWING_POSSESSIVE = re.compile(r"['’]s\b")
+_SAINT = re.compile(r"(?:St\.?|Saint|Ste\.?) ")
 # "People's Republic of China": a possessive that belongs to the name.
 _STATE_NAME = re.compile(r" (?:Democratic )?Republic\b")
 
@@ -201,6 +203,9 @@ GEO_NOUNS = frozenset(
         "ports",
     ]
 )
+# A river's delta or estuary lies at its mouth, far from the point that
+# stands for the river (or the country named after it: "Niger Delta").
+RIVER_MOUTHS = frozenset(["delta", "estuary"])
 # The last word of a division's own name ("Pike County", "Guma Local Government Area").
 _DIVISION_WORDS = frozenset(
     ["county", "parish", "borough", "district", "province", "prefecture", "oblast", "area"]
@@ -708,6 +713,10 @@ class ToponymFinder:
                     continue
                 role = EMBEDDED
             modifier = unmatched(b)
+            if b < len(run) and run[b].text.lower() in RIVER_MOUTHS:
+                continue
+            if a > 0 and run[a].text.lower() in RIVER_MOUTHS and b == a + 1:
+                continue  # the "Delta" of "Nile Delta" is no Delta State either
             if modifier and not any(c.kind in {"country", "region", "water"} for c in candidates):
                 # "Paris Hilton", "Dubai Police": a city names an institution.
                 if not _major(candidates):
@@ -881,6 +890,14 @@ class ToponymFinder:
             if after in SPEECH_VERBS and not _major(match.candidates) and not locative:
                 continue  # "Clinton said"; but "Paris said", "officials in Washington said"
             if before_word and before_word[-1].lower() in TITLES:
+                continue
+            if (
+                _SAINT.match(match.text)
+                and _FOLLOWING_POSSESSIVE.match(text, match.end)
+                and all(c.population < 100_000 for c in match.candidates)
+            ):
+                # "St. Peter's Basilica", "St Mary's": named after the saint,
+                # not the town; "St. Louis's mayor" is the city's.
                 continue
             kept.append(match)
 

@@ -254,3 +254,18 @@ def test_towns_the_article_leaves_no_doubt_about_speak_for_the_rest(
         "and Bolton held on. Birmingham now sit bottom of the table."
     )
     assert all(t.entry.country_code == "GB" for t in find(finder, text) if t.text == "Birmingham")
+
+
+@pytest.mark.parametrize(
+    "text", ["Oil spills in the Niger Delta go on.", "Birds of the Danube Delta."]
+)
+def test_a_delta_is_not_the_river_or_the_country_it_is_named_after(
+    finder: ToponymFinder, text: str
+) -> None:
+    assert find(finder, text) == []
+
+
+def test_a_church_named_after_a_saint_is_not_the_town(finder: ToponymFinder) -> None:
+    assert places(finder, "Crowds filled St. Peter's Square in Rome.").keys() == {"Rome"}
+    found = places(finder, "Crews cleared St. Louis's streets overnight.")
+    assert found["St. Louis"].entry.country_code == "US"
