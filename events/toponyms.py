@@ -972,7 +972,7 @@ class ToponymFinder:
                 (
                     (score + 1.5, c)
                     for score, c in scored
-                    if c.kind == "city"
+                    if c.kind in {"city", "region"}
                     and any(a.kind == "region" and _within(c, a) for a in anchors)
                 ),
                 key=lambda pair: pair[0],
@@ -1151,7 +1151,15 @@ class ToponymFinder:
             # ("tripoli", a polishing stone) that no reader confuses with the city.
             return match.cued and entry.population >= 10_000
         if match.cued:
-            return True
+            # "in Kalam" in a story about Pakistan: not the Indian village the
+            # gazetteer has, but one it lacks.
+            # A name only this town bears ("Stratford-upon-Avon") is that town.
+            return not (
+                dominant
+                and entry.country_code not in dominant
+                and entry.population < _SMALL_TOWN
+                and (len(match.candidates) > 1 or normalize(entry.name) != normalize(match.text))
+            )
         if single and normalize(entry.name) != normalize(match.text):
             # One word that only an alternate name links to the place ("Julia"
             # → Plovdiv, "Sam" → Damascus) is a person far more often.

@@ -269,3 +269,15 @@ def test_a_church_named_after_a_saint_is_not_the_town(finder: ToponymFinder) -> 
     assert places(finder, "Crowds filled St. Peter's Square in Rome.").keys() == {"Rome"}
     found = places(finder, "Crews cleared St. Louis's streets overnight.")
     assert found["St. Louis"].entry.country_code == "US"
+
+
+def test_a_county_of_a_state_the_article_names_is_in_that_state(finder: ToponymFinder) -> None:
+    text = "Illinois health officials said two cases were found in Fulton County."
+    assert places(finder, text)["Fulton County"].entry.admin1 == "US.IL"
+
+
+def test_a_village_abroad_is_not_the_one_a_story_means(finder: ToponymFinder) -> None:
+    # The gazetteer's only Kalam-like name is an Indian village; the story is
+    # in Pakistan, whose Kalam it lacks.
+    found = places(finder, "Pakistan said floods cut off the valley town of Kalam.")
+    assert "Kalam" not in found
