@@ -37,7 +37,7 @@ from typing import IO, Any, TextIO
 
 # Bump whenever the tables or the meaning of their columns change: an index
 # built by older code is then rebuilt (or refused) instead of misread.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MAX_TOKENS_CAP = 6
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -146,6 +146,9 @@ class Gazetteer:
         self.metadata: dict[str, str] = meta
         self.capitals: frozenset[str] = frozenset(
             row[0] for row in self._conn.execute("SELECT key FROM capitals")
+        )
+        self.first_level: frozenset[str] = frozenset(
+            row[0] for row in self._conn.execute("SELECT key FROM first_level")
         )
         # Per-instance caches: news text repeats the same names constantly.
         self.lookup = lru_cache(maxsize=65536)(self._lookup_uncached)  # type: ignore[method-assign]
@@ -317,6 +320,9 @@ CREATE TABLE names (
 ) WITHOUT ROWID;
 -- National capitals: news that names one means it before a same-named state.
 CREATE TABLE capitals (key TEXT PRIMARY KEY) WITHOUT ROWID;
+-- First-level regions (states, provinces), apart from the counties and
+-- municipalities that are regions too: only states make a list of states.
+CREATE TABLE first_level (key TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE demonyms (
     norm TEXT PRIMARY KEY,
     country_code TEXT NOT NULL,
@@ -853,6 +859,10 @@ class _Builder:
         name_rows.sort()
         conn.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
         conn.executemany("INSERT INTO capitals VALUES (?)", [(k,) for k in self.capitals()])
+        conn.executemany(
+            "INSERT INTO first_level VALUES (?)",
+            [(k,) for k in sorted(set(self.region_keys.values()))],
+        )
         conn.executemany(
             "INSERT INTO demonyms VALUES (?,?,?,?)",
             [(norm, *values) for norm, values in sorted(self.demonyms.items())],

@@ -933,7 +933,8 @@ class ToponymFinder:
         everywhere = (countries, _dominant(countries))
         # First-level regions the article names, by country: "Texas, Georgia
         # and Alabama" are three states.
-        regions = Counter(t.country_code for t in tops if t.kind == "region" and t.country_code)
+        first_level = self.gazetteer.first_level
+        regions = Counter(t.country_code for t in tops if t.key in first_level and t.country_code)
 
         qualifiers = self._qualifiers(matches, text)
         result: list[Toponym] = []
@@ -949,7 +950,7 @@ class ToponymFinder:
             if towns:
                 countries = countries + towns
                 dominant = _dominant(countries)
-            own_region = tops[index].country_code if tops[index].kind == "region" else None
+            own_region = tops[index].country_code if tops[index].key in first_level else None
             context = _Context(
                 countries=countries,
                 dominant=dominant,
@@ -1101,7 +1102,7 @@ class ToponymFinder:
             _within(n, candidate) for n in context.narrower
         ):
             score += 6.0  # "Atlanta, Georgia": the state that holds Atlanta
-        if candidate.kind == "region" and candidate.country_code:
+        if candidate.key in self.gazetteer.first_level:
             score += min(3.0, 1.5 * context.regions[candidate.country_code])
         if (
             candidate.kind == "city"
@@ -1137,6 +1138,11 @@ class ToponymFinder:
         if entry.kind == "region":
             if " " not in match.text and is_common_word(match.text) and not match.cued:
                 return False  # "Community Centre" is not the Centre region
+            words = re.split(r"[\s-]+", match.text.lower())
+            if all(w in DIRECTIONS or w in _DIVISION_WORDS for w in words):
+                # "South West", "Eastern Province": many countries have one;
+                # only a story about that country means its own.
+                return entry.country_code in dominant
             # Counties are many and small; a thinly peopled one needs support,
             # unless the name says what it is ("Pike County").
             return (

@@ -94,3 +94,11 @@ def test_a_few_towns_filed_under_a_far_region_do_not_claim_the_land_between() ->
     other = [(5.0, 15.0)]
     centres = _region_centres({"XX": land}, {"XX.H": home + strays, "XX.O": other})
     assert centres["XX.H"][1] > 25
+
+
+def test_first_level_regions_are_known_apart_from_counties(gazetteer: Gazetteer) -> None:
+    def region(name: str) -> str:
+        return next(e.key for e in gazetteer.lookup(name) if e.kind == "region")
+
+    assert region("California") in gazetteer.first_level
+    assert region("Orange County") not in gazetteer.first_level

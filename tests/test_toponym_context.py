@@ -281,3 +281,35 @@ def test_a_village_abroad_is_not_the_one_a_story_means(finder: ToponymFinder) ->
     # in Pakistan, whose Kalam it lacks.
     found = places(finder, "Pakistan said floods cut off the valley town of Kalam.")
     assert "Kalam" not in found
+
+
+def test_municipalities_do_not_count_as_states_of_their_country(finder: ToponymFinder) -> None:
+    text = (
+        "Brazil reported cases in São Paulo, Rio de Janeiro, Santa Catarina, "
+        "Rio Grande do Sul, Tocantins and Minas Gerais. "
+        "In the South American country of Chile, the Institute of Public Health in "
+        "Santiago confirmed 393 cases."
+    )
+    assert places(finder, text)["Santiago"].entry.country_code == "CL"
+
+
+def test_a_region_named_only_by_a_direction_needs_its_country_in_the_story(
+    finder: ToponymFinder,
+) -> None:
+    assert "South West" not in places(finder, "Floods hit South West England on Monday.")
+    found = places(finder, "Cameroon sent troops to the South West after the attacks.")
+    assert found["South West"].entry.country_code == "CM"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Storms swept across the Midwest.", "Midwest"),
+        ("Snow closed schools across New England.", "New England"),
+        ("Drought has gripped the Sahel for a decade.", "Sahel"),
+    ],
+)
+def test_a_region_news_names_is_the_region_not_a_village(
+    finder: ToponymFinder, text: str, name: str
+) -> None:
+    assert places(finder, text)[name].entry.population >= 10_000_000
