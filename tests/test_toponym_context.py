@@ -313,3 +313,22 @@ def test_a_region_news_names_is_the_region_not_a_village(
     finder: ToponymFinder, text: str, name: str
 ) -> None:
     assert places(finder, text)[name].entry.population >= 10_000_000
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kenya reported cholera in Nyanza and the North Eastern Province.", "Nyanza"),
+        (
+            "Kenya reported cholera in Nyanza and the North Eastern Province.",
+            "North Eastern Province",
+        ),
+        ("Rebels crossed into Katanga in 2006.", "Katanga"),
+        ("Ebola was confirmed in Kasai Occidental.", "Kasai Occidental"),
+    ],
+)
+def test_a_former_province_older_news_names_is_still_a_place(
+    finder: ToponymFinder, text: str, name: str
+) -> None:
+    entry = places(finder, text)[name].entry
+    assert entry.kind == "region" and entry.country_code in {"KE", "CD"}
