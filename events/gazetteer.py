@@ -20,7 +20,6 @@ import math
 import os
 import re
 import sqlite3
-import statistics
 import sys
 import tempfile
 import threading
@@ -916,6 +915,10 @@ def _area_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
 _CELL_DEGREES = 0.5
 
 
+_LINK_DEGREES = 3.0
+_STRAY_DEGREES = 10.0
+
+
 def _region_centres(
     outlines: dict[str, dict[str, Any]], towns: dict[str, list[tuple[float, float]]]
 ) -> dict[str, tuple[float, float]]:
@@ -961,21 +964,59 @@ def _region_centres(
 
 
 def _without_strays(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """A region's towns less those far from all the rest.
+    """A region's towns less the far-off handfuls filed under it by mistake.
 
     A few towns carry the wrong region code (Tibetan villages filed under
-    Hebei); in an empty land each would claim thousands of cells. A town
-    counts when it lies within twenty times the towns' median distance from
-    their median point (ten degrees at least): Ontario's far north stays.
+    Hebei, a cluster of Xinjiang towns under Heilongjiang); in an empty land
+    each would claim thousands of cells. The towns' one-degree cells group
+    into clusters (cells up to _LINK_DEGREES apart join); a cluster with under
+    a tenth of the towns that lies over _STRAY_DEGREES from the largest is
+    dropped. Ontario's far north stays: its towns are few but chained to the rest.
     """
     if len(points) < 5:
         return points
-    lat0 = statistics.median(p[0] for p in points)
-    lon0 = statistics.median(p[1] for p in points)
-    squeeze = math.cos(math.radians(lat0))
-    distances = [math.hypot(p[0] - lat0, (p[1] - lon0) * squeeze) for p in points]
-    limit = max(20 * statistics.median(distances), 10.0)
-    return [p for p, d in zip(points, distances, strict=True) if d <= limit]
+    cells: dict[tuple[int, int], list[tuple[float, float]]] = defaultdict(list)
+    for lat, lon in points:
+        cells[(math.floor(lat), math.floor(lon))].append((lat, lon))
+    parent = {cell: cell for cell in cells}
+
+    def root(cell: tuple[int, int]) -> tuple[int, int]:
+        while parent[cell] != cell:
+            parent[cell] = parent[parent[cell]]
+            cell = parent[cell]
+        return cell
+
+    reach = math.ceil(_LINK_DEGREES)
+    for row, col in cells:
+        for dr in range(-reach, reach + 1):
+            for dc in range(-reach, reach + 1):
+                other = (row + dr, (col + dc + 180) % 360 - 180)
+                if other in cells and _degrees_apart((row, col), other) <= _LINK_DEGREES:
+                    parent[root((row, col))] = root(other)
+    clusters: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for cell in cells:
+        clusters[root(cell)].append(cell)
+
+    def towns(members: list[tuple[int, int]]) -> int:
+        return sum(len(cells[c]) for c in members)
+
+    largest = max(clusters.values(), key=towns)
+    kept: list[tuple[float, float]] = []
+    for members in clusters.values():
+        if towns(members) * 10 < len(points) and all(
+            _degrees_apart(a, b) > _STRAY_DEGREES for a in members for b in largest
+        ):
+            continue
+        for cell in members:
+            kept.extend(cells[cell])
+    return kept
+
+
+def _degrees_apart(a: tuple[float, float], b: tuple[float, float]) -> float:
+    squeeze = math.cos(math.radians((a[0] + b[0]) / 2))
+    dlon = abs(a[1] - b[1])
+    dlon = min(dlon, 360 - dlon)
+    return math.hypot(a[0] - b[0], dlon * squeeze)
 
 
 class _NearestTown:

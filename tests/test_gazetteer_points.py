@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from events.gazetteer import Gazetteer, _area_centre, _region_centres
+from events.gazetteer import Gazetteer, _area_centre, _region_centres, _without_strays
 from events.toponyms import haversine_km
 
 
@@ -102,3 +102,20 @@ def test_first_level_regions_are_known_apart_from_counties(gazetteer: Gazetteer)
 
     assert region("California") in gazetteer.first_level
     assert region("Orange County") not in gazetteer.first_level
+
+
+def test_a_far_handful_of_misfiled_towns_is_left_out() -> None:
+    region = [(46 + i / 20, 126 + i / 20) for i in range(100)]
+    misfiled = [(44 + i / 10, 84 + i / 10) for i in range(8)]  # 30 degrees west
+    assert sorted(_without_strays(region + misfiled)) == sorted(region)
+
+
+def test_a_sparse_chain_of_towns_to_the_north_stays() -> None:
+    south = [(43 + i / 50, -80 + i / 50) for i in range(100)]
+    north = [(45.0 + 2.5 * i, -81.0) for i in range(1, 5)]  # up to 55 N, 2.5 degrees apart
+    assert sorted(_without_strays(south + north)) == sorted(south + north)
+
+
+def test_heilongjiang_is_centred_in_the_north_east_not_the_desert(gazetteer: Gazetteer) -> None:
+    entry = next(e for e in gazetteer.lookup("Heilongjiang") if e.kind == "region")
+    assert haversine_km(entry.lat, entry.lon, 47.9, 127.8) < 250
