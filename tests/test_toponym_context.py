@@ -332,3 +332,17 @@ def test_a_former_province_older_news_names_is_still_a_place(
 ) -> None:
     entry = places(finder, text)[name].entry
     assert entry.kind == "region" and entry.country_code in {"KE", "CD"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "entry_name"),
+    [
+        ("Karnataka refused to release Cauvery water to Tamil Nadu.", "Cauvery", "Kaveri"),
+        ("Tension rose on the Korean Peninsula.", "Korean Peninsula", "Korean Peninsula"),
+        ("Barges were stranded on the Ohio River.", "Ohio River", "Ohio River"),
+    ],
+)
+def test_major_rivers_and_peninsulas_are_places_of_their_own(
+    finder: ToponymFinder, text: str, name: str, entry_name: str
+) -> None:
+    assert places(finder, text)[name].entry.name == entry_name
