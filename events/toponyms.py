@@ -690,7 +690,17 @@ class ToponymFinder:
         if (
             len(run) > 1
             and (unmatched(len(run) - 1) or any(unmatched(a - 1) for a, _, _ in spans))
-            and not (last_span and _major(last_span[2]))
+            and not (
+                last_span
+                and (
+                    _major(last_span[2])
+                    # "the Connecting California column": a state stays a state.
+                    or any(
+                        c.key in self.gazetteer.first_level and c.population >= 1_000_000
+                        for c in last_span[2]
+                    )
+                )
+            )
         ):
             last = run[-1].text
             if not _is_acronym(last):

@@ -346,3 +346,8 @@ def test_major_rivers_and_peninsulas_are_places_of_their_own(
     finder: ToponymFinder, text: str, name: str, entry_name: str
 ) -> None:
     assert places(finder, text)[name].entry.name == entry_name
+
+
+def test_a_state_inside_a_name_does_not_become_a_person(finder: ToponymFinder) -> None:
+    text = "He writes the Connecting California column. Voters in California disagree."
+    assert "California" in places(finder, text)
