@@ -708,7 +708,9 @@ class ToponymFinder:
 
         for a, b, candidates in spans:
             left = a - 1
-            if left >= 0 and run[left].text in CONNECTORS:
+            if left >= 0 and run[left].text == "and" and _major(candidates):
+                left = -1  # "the UN and Britain": a list, not a name holding Britain
+            elif left >= 0 and run[left].text in CONNECTORS:
                 left -= 1
             role = PLACE
             if (

@@ -351,3 +351,13 @@ def test_major_rivers_and_peninsulas_are_places_of_their_own(
 def test_a_state_inside_a_name_does_not_become_a_person(finder: ToponymFinder) -> None:
     text = "He writes the Connecting California column. Voters in California disagree."
     assert "California" in places(finder, text)
+
+
+def test_a_country_after_and_is_a_list_item_not_inside_a_name(finder: ToponymFinder) -> None:
+    found = {t.text: t for t in find(finder, "Talks between the UN and Britain stalled.")}
+    assert found["Britain"].role == "place"
+
+
+def test_the_eu_is_europe_in_the_way_european_is(finder: ToponymFinder) -> None:
+    found = {t.text: t for t in find(finder, "EU ministers met in Brussels.")}
+    assert (found["EU"].entry.name, found["EU"].role) == ("Europe", "demonym")
