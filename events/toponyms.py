@@ -28,6 +28,7 @@ from events.sentences import Sentence
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
 _FOLLOWING_POSSESSIVE = re.compile(r"['’]s\b")
+_NAMED_THING = re.compile(r"['’]s [A-Z][a-z]")
 _SAINT = re.compile(r"(?:St\.?|Saint|Ste\.?) ")
 # "People's Republic of China": a possessive that belongs to the name.
 _STATE_NAME = re.compile(r" (?:Democratic )?Republic\b")
@@ -201,6 +202,29 @@ GEO_NOUNS = frozenset(
         "interior",
         "port",
         "ports",
+    ]
+)
+# Words that, after a place name, make it an institution's ("Cornell University").
+INSTITUTIONS = frozenset(
+    [
+        "university",
+        "college",
+        "institute",
+        "school",
+        "academy",
+        "hospital",
+        "airport",
+        "stadium",
+        "hotel",
+        "church",
+        "cathedral",
+        "chapel",
+        "basilica",
+        "bank",
+        "museum",
+        "library",
+        "mall",
+        "station",
     ]
 )
 # A river's delta or estuary lies at its mouth, far from the point that
@@ -724,7 +748,11 @@ class ToponymFinder:
                 if not _major(candidates):
                     continue
                 role = EMBEDDED
-            modifier = unmatched(b)
+            # "Cornell University": the gazetteer knows a town called
+            # University, but after a name the word makes an institution.
+            modifier = unmatched(b) or (b < len(run) and run[b].text.lower() in INSTITUTIONS)
+            if a > 0 and b == a + 1 and run[a].text.lower() in INSTITUTIONS:
+                continue
             if b < len(run) and run[b].text.lower() in RIVER_MOUTHS:
                 continue
             if a > 0 and run[a].text.lower() in RIVER_MOUTHS and b == a + 1:
@@ -904,12 +932,13 @@ class ToponymFinder:
             if before_word and before_word[-1].lower() in TITLES:
                 continue
             if (
-                _SAINT.match(match.text)
-                and _FOLLOWING_POSSESSIVE.match(text, match.end)
+                _FOLLOWING_POSSESSIVE.match(text, match.end)
                 and all(c.population < 100_000 for c in match.candidates)
+                and (_SAINT.match(match.text) or _NAMED_THING.match(text, match.end))
             ):
-                # "St. Peter's Basilica", "St Mary's": named after the saint,
-                # not the town; "St. Louis's mayor" is the city's.
+                # "St. Peter's Basilica", "St Mary's", "Eva's Village": named
+                # after a saint or a person, not the town; "St. Louis's mayor"
+                # and "Cardiff's Millennium Stadium" are the city's.
                 continue
             kept.append(match)
 

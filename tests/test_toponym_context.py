@@ -361,3 +361,16 @@ def test_a_country_after_and_is_a_list_item_not_inside_a_name(finder: ToponymFin
 def test_the_eu_is_europe_in_the_way_european_is(finder: ToponymFinder) -> None:
     found = {t.text: t for t in find(finder, "EU ministers met in Brussels.")}
     assert (found["EU"].entry.name, found["EU"].role) == ("Europe", "demonym")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She studied at Cornell University for four years.",
+        "Volunteers at Eva's Village served meals.",
+    ],
+)
+def test_a_small_town_name_inside_an_institutions_name_is_not_the_town(
+    finder: ToponymFinder, text: str
+) -> None:
+    assert places(finder, text) == {}
