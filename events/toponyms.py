@@ -684,6 +684,10 @@ class ToponymFinder:
                 return self.gazetteer.lookup_abbreviation(word)
             if len(word) < 3 or self.gazetteer.demonym(word):
                 return []
+            if len(word) <= 4:
+                # "Car" is a word, not the CAR: a short abbreviation counts in capitals only.
+                shortened = {e.key for e in self.gazetteer.lookup_abbreviation(word)}
+                return [e for e in self.gazetteer.lookup(word) if e.key not in shortened]
         if tokens[0].text in CONNECTORS or tokens[-1].text in CONNECTORS:
             return []
         return self.gazetteer.lookup(text[tokens[0].start : tokens[-1].end])

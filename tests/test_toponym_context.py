@@ -374,3 +374,8 @@ def test_a_small_town_name_inside_an_institutions_name_is_not_the_town(
     finder: ToponymFinder, text: str
 ) -> None:
     assert places(finder, text) == {}
+
+
+def test_a_short_word_in_title_case_is_not_an_abbreviation(finder: ToponymFinder) -> None:
+    assert "Car" not in places(finder, "Car sales rose in March.")
+    assert places(finder, "Fighting resumed in the CAR.")["CAR"].entry.country_code == "CF"
