@@ -600,7 +600,7 @@ def _name_like(token: _Token) -> bool:
 
 _ARTICLES = frozenset(["the", "la", "le", "les", "el", "al"])
 # "St. Louis", "Mt. Kenya", "Ft. Worth": the full stop does not end the name.
-_ABBREVIATED_WORDS = frozenset(["St", "Ste", "Mt", "Ft", "Pt"])
+_ABBREVIATED_WORDS = frozenset(["St", "Ste", "Mt", "Ft", "Pt", "Co"])
 
 
 def _joins_names(tokens: list[_Token], i: int, text: str) -> bool:

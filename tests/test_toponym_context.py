@@ -379,3 +379,19 @@ def test_a_small_town_name_inside_an_institutions_name_is_not_the_town(
 def test_a_short_word_in_title_case_is_not_an_abbreviation(finder: ToponymFinder) -> None:
     assert "Car" not in places(finder, "Car sales rose in March.")
     assert places(finder, "Fighting resumed in the CAR.")["CAR"].entry.country_code == "CF"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Flooding closed roads in Nenagh, Co. Tipperary.", "Co. Tipperary", "IE"),
+        ("The farm lies in County Cork.", "County Cork", "IE"),
+        ("The race moves to Silverstone, Northamptonshire.", "Northamptonshire", "GB"),
+        ("Police in Greater Manchester made arrests.", "Greater Manchester", "GB"),
+    ],
+)
+def test_irish_and_english_counties_are_regions(
+    finder: ToponymFinder, text: str, name: str, country: str
+) -> None:
+    entry = places(finder, text)[name].entry
+    assert (entry.kind, entry.country_code) == ("region", country)
