@@ -836,8 +836,10 @@ class ToponymFinder:
                 continue
             role = PLACE if j < len(tokens) and tokens[j].text.lower() in GEO_NOUNS else DEMONYM
             for start, end, entry in group:
-                if any(start < b and a < end for a, b in taken):
+                if any(start < b and a < end and not (start <= a and b < end) for a, b in taken):
                     continue  # part of a place name already found ("South Africa")
+                # A name inside the demonym ("Central" of "Central American")
+                # gives way to it below.
                 matches.append(
                     _Match(start, end, text[start:end], [entry], role=role, demonym=True)
                 )

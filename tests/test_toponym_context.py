@@ -395,3 +395,16 @@ def test_irish_and_english_counties_are_regions(
 ) -> None:
     entry = places(finder, text)[name].entry
     assert (entry.kind, entry.country_code) == ("region", country)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A caravan of Central American migrants came north.", "Central America"),
+        ("Senior South Korean officials met on Monday.", "South Korea"),
+    ],
+)
+def test_a_two_word_demonym_inside_a_sentence_is_found(
+    finder: ToponymFinder, text: str, name: str
+) -> None:
+    assert [(t.entry.name, t.role) for t in find(finder, text)] == [(name, "demonym")]
