@@ -408,3 +408,14 @@ def test_a_two_word_demonym_inside_a_sentence_is_found(
     finder: ToponymFinder, text: str, name: str
 ) -> None:
     assert [(t.entry.name, t.role) for t in find(finder, text)] == [(name, "demonym")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A Kurdish militia spokesman spoke.", "Kurdistan"),
+        ("Texan ranchers want rain.", "Texas"),
+    ],
+)
+def test_a_regions_demonym_names_the_region(finder: ToponymFinder, text: str, name: str) -> None:
+    assert [(t.entry.name, t.role) for t in find(finder, text)] == [(name, "demonym")]
