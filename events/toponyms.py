@@ -211,6 +211,7 @@ INSTITUTIONS = frozenset(
         "college",
         "institute",
         "school",
+        "elementary",
         "academy",
         "hospital",
         "airport",
@@ -764,6 +765,9 @@ class ToponymFinder:
             if modifier and not any(c.kind in {"country", "region", "water"} for c in candidates):
                 # "Paris Hilton", "Dubai Police": a city names an institution.
                 if not _major(candidates):
+                    if b == a + 1 and b < len(run) and run[b].text.lower() in INSTITUTIONS:
+                        # "Franklin Elementary": "at Franklin" later is the school.
+                        persons.add(run[a].text)
                     continue
                 role = EMBEDDED
             start, end = run[a].start, run[b - 1].end

@@ -367,6 +367,7 @@ def test_the_eu_is_europe_in_the_way_european_is(finder: ToponymFinder) -> None:
     "text",
     [
         "She studied at Cornell University for four years.",
+        "Parents met at Franklin Elementary. Teachers at Franklin were worried.",
         "Volunteers at Eva's Village served meals.",
     ],
 )
