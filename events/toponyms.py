@@ -1017,26 +1017,10 @@ class ToponymFinder:
                 ((self._score(c, match, context), c) for c in match.candidates),
                 key=lambda pair: -pair[0],
             )
+            in_region = _best_in_named_region(scored, anchors)
+            if in_region and self._plausible(in_region[1], match, dominant, anchors):
+                scored = [in_region] + [pair for pair in scored if pair[1] is not in_region[1]]
             best_score, best = scored[0]
-            # "Austin" in a story about Indiana: a town of a state the article
-            # names outright, if it can stand without more support.
-            in_region = max(
-                (
-                    (score + 1.5, c)
-                    for score, c in scored
-                    if c.kind in {"city", "region"}
-                    and any(a.kind == "region" and _within(c, a) for a in anchors)
-                ),
-                key=lambda pair: pair[0],
-                default=None,
-            )
-            if (
-                in_region
-                and in_region[0] > best_score
-                and self._plausible(in_region[1], match, dominant, anchors)
-            ):
-                best_score, best = in_region
-                scored = [in_region] + [pair for pair in scored if pair[1] is not best]
             if _says_state(text, match) or self._listed_with_regions(matches, tops, index, text):
                 # "a Washington state farm", "Oregon, Utah, Washington and
                 # Wisconsin": the region itself, not a city of its name.
@@ -1073,15 +1057,7 @@ class ToponymFinder:
                 ]
                 if inside:
                     best = max(inside, key=lambda c: c.population)
-            if (
-                context.broader
-                and best.population < 100_000  # "Copenhagen, Hamburg": a list
-                and all(q.kind == "country" or q.admin1 for q in context.broader)
-                and not any(_within(best, q) for q in context.broader)
-                and all(c.kind == "city" for c in match.candidates)
-            ):
-                # "Stroud, Ontario, Canada": a town the gazetteer lacks, not
-                # the Stroud in England.
+            if _lacks_qualified_town(best, match, context.broader):
                 continue
             if not self._plausible(best, match, dominant, anchors):
                 continue
@@ -1209,8 +1185,8 @@ class ToponymFinder:
             return match.cued and entry.population >= 10_000
         if match.cued:
             # "in Kalam" in a story about Pakistan: not the Indian village the
-            # gazetteer has, but one it lacks.
-            # A name only this town bears ("Stratford-upon-Avon") is that town.
+            # gazetteer has, but one it lacks; though a name only this town
+            # bears ("Stratford-upon-Avon") is that town.
             return not (
                 dominant
                 and entry.country_code not in dominant
@@ -1237,6 +1213,37 @@ class ToponymFinder:
 _LIST_JOINS = frozenset([", ", " and ", ", and ", " or "])
 _STATE_WORD = re.compile(r"\s+state\b")
 _STATE_OF = re.compile(r"\bstate of\s+$", re.IGNORECASE)
+
+
+def _best_in_named_region(
+    scored: list[tuple[float, Entry]], anchors: list[Entry]
+) -> tuple[float, Entry] | None:
+    """'Austin' in a story about Indiana: the best town (or county) of a state
+    the article names outright, with a bonus, if that puts it first."""
+    in_region = max(
+        (
+            (score + 1.5, c)
+            for score, c in scored
+            if c.kind in {"city", "region"}
+            and any(a.kind == "region" and _within(c, a) for a in anchors)
+        ),
+        key=lambda pair: pair[0],
+        default=None,
+    )
+    return in_region if in_region and in_region[0] > scored[0][0] else None
+
+
+def _lacks_qualified_town(best: Entry, match: _Match, broader: list[Entry]) -> bool:
+    """'Stroud, Ontario, Canada': a small town the gazetteer lacks, not the
+    Stroud in England. Only for names that are nothing but towns, and not for
+    big cities ('Copenhagen, Hamburg' is a list)."""
+    return (
+        bool(broader)
+        and best.population < 100_000
+        and all(q.kind == "country" or q.admin1 for q in broader)
+        and not any(_within(best, q) for q in broader)
+        and all(c.kind == "city" for c in match.candidates)
+    )
 
 
 def _qualified_by_region(matches: list[_Match], tops: list[Entry], index: int, text: str) -> bool:
