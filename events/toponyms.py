@@ -660,7 +660,9 @@ class _Context:
     narrower: list[Entry]  # "Atlanta, Georgia": what the name holds
     regions: Counter[str]  # other first-level regions named, by country
     # Where a first reading put the article's other names, by their text.
-    settled: list[tuple[str, Entry]] = dataclasses.field(default_factory=list)
+    settled: Sequence[tuple[str, Entry]] = ()
+    # Regions that bear the name itself, as (country, admin1): "Wyoming" the state.
+    namesake_regions: list[tuple[str, str]] = dataclasses.field(default_factory=list)
 
 
 class ToponymFinder:
@@ -1006,7 +1008,12 @@ class ToponymFinder:
                 countries=countries,
                 dominant=dominant,
                 anchors=anchors,
-                settled=list(settled),
+                settled=settled,
+                namesake_regions=[
+                    (c.country_code, c.admin1)
+                    for c in match.candidates
+                    if c.kind == "region" and normalize(c.name) == name
+                ],
                 broader=qualifiers.get(index, []),
                 narrower=[c for c in matches[index - 1].candidates if c.kind == "city"]
                 if index and (index - 1) in qualifiers
@@ -1135,11 +1142,8 @@ class ToponymFinder:
             candidate.kind == "city"
             and candidate.key not in self.gazetteer.capitals
             and any(
-                c.kind == "region"
-                and c.country_code == candidate.country_code
-                and c.admin1 != candidate.admin1
-                and normalize(c.name) == normalize(match.text)
-                for c in match.candidates
+                cc == candidate.country_code and admin1 != candidate.admin1
+                for cc, admin1 in context.namesake_regions
             )
         ):
             # "Wyoming" is the state; the Michigan city named after it goes
