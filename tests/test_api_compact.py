@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 
 from events.models import Article, Event, Place
+from tests.event_support import make_event
 
 EPOCH = date(1970, 1, 1).toordinal()
 
@@ -21,14 +22,6 @@ class World:
     retreat: Event
     summit: Event
     weekend: Event
-
-
-def _event(article: Article, text: str, start: date, end: date, *places: Place) -> Event:
-    event = Event.objects.create(
-        article=article, start=0, end=len(text), text=text, date_start=start, date_end=end
-    )
-    event.places.set(places)
-    return event
 
 
 @pytest.fixture
@@ -48,9 +41,13 @@ def world(db: None) -> World:
         zawiya=zawiya,
         brussels=brussels,
         article=article,
-        summit=_event(article, "Ministers met.", date(2011, 3, 11), date(2011, 3, 11), brussels),
-        retreat=_event(article, "Rebels fell back.", date(2011, 3, 10), date(2011, 3, 10), zawiya),
-        weekend=_event(
+        summit=make_event(
+            article, "Ministers met.", date(2011, 3, 11), date(2011, 3, 11), brussels
+        ),
+        retreat=make_event(
+            article, "Rebels fell back.", date(2011, 3, 10), date(2011, 3, 10), zawiya
+        ),
+        weekend=make_event(
             article, "Talks at the weekend.", date(2011, 3, 12), date(2011, 3, 13), zawiya, brussels
         ),
     )
@@ -107,7 +104,7 @@ def test_get_answers_carry_an_etag_and_a_repeat_with_it_is_a_304(
 
 def test_the_etag_changes_when_the_events_change(client: Client, world: World) -> None:
     before = client.get("/api/events/compact")["ETag"]
-    _event(world.article, "A new event.", date(2011, 3, 14), date(2011, 3, 14), world.zawiya)
+    make_event(world.article, "A new event.", date(2011, 3, 14), date(2011, 3, 14), world.zawiya)
     after = client.get("/api/events/compact", HTTP_IF_NONE_MATCH=before)
     assert after.status_code == 200
     assert after["ETag"] != before

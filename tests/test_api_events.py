@@ -8,6 +8,7 @@ from django.test import Client
 
 from events.models import Article, Event, Place
 from events.schemas import EventCollection, EventFeature
+from tests.event_support import make_event
 
 GEOJSON = "application/geo+json"
 
@@ -36,20 +37,6 @@ def make_article(title: str, published: date, **fields: object) -> Article:
     )
 
 
-def make_event(article: Article, text: str, start: date, end: date, *places: Place) -> Event:
-    event = Event.objects.create(
-        article=article,
-        start=0,
-        end=len(text),
-        text=text,
-        date_start=start,
-        date_end=end,
-        date_text=f"{start:%d %B}",
-    )
-    event.places.set(places)
-    return event
-
-
 @pytest.fixture
 def world(db: None) -> World:
     ras_lanuf = Place.objects.create(
@@ -69,6 +56,7 @@ def world(db: None) -> World:
         date(2011, 3, 12),
         date(2011, 3, 13),
         ras_lanuf,
+        date_text="12 March",
     )
     summit = make_event(
         summit_article,
@@ -77,9 +65,14 @@ def world(db: None) -> World:
         date(2011, 3, 11),
         ras_lanuf,
         brussels,
+        date_text="11 March",
     )
     ceasefire = make_event(
-        libya_article, "A ceasefire was called.", date(2011, 3, 20), date(2011, 3, 20)
+        libya_article,
+        "A ceasefire was called.",
+        date(2011, 3, 20),
+        date(2011, 3, 20),
+        date_text="20 March",
     )
     return World(
         ras_lanuf, brussels, tripoli, libya_article, summit_article, retreat, summit, ceasefire

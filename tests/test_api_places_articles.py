@@ -6,8 +6,9 @@ from datetime import date
 import pytest
 from django.test import Client
 
-from events.models import Article, Event, Mention, Place
+from events.models import Article, Mention, Place
 from events.schemas import ArticleDetail, ArticlePage, PlaceCollection
+from tests.event_support import make_event
 
 GEOJSON = "application/geo+json"
 
@@ -30,14 +31,6 @@ def make_article(title: str, published: date, text: str) -> Article:
         text=text,
         content_hash=f"hash-{title}",
     )
-
-
-def make_event(article: Article, text: str, day: date, *places: Place) -> Event:
-    event = Event.objects.create(
-        article=article, start=0, end=len(text), text=text, date_start=day, date_end=day
-    )
-    event.places.set(places)
-    return event
 
 
 def mention(article: Article, place: Place, surface: str, start: int) -> Mention:
@@ -71,9 +64,21 @@ def world(db: None) -> World:
     summit_article = make_article(
         "EU summit on Libya", date(2011, 3, 11), "EU leaders met in Brussels."
     )
-    make_event(libya_article, "Rebels retreated from Ras Lanuf.", date(2011, 3, 12), ras_lanuf)
-    make_event(libya_article, "Ras Lanuf burned.", date(2011, 3, 13), ras_lanuf)
-    make_event(summit_article, "EU leaders met in Brussels.", date(2011, 3, 11), brussels)
+    make_event(
+        libya_article,
+        "Rebels retreated from Ras Lanuf.",
+        date(2011, 3, 12),
+        date(2011, 3, 12),
+        ras_lanuf,
+    )
+    make_event(libya_article, "Ras Lanuf burned.", date(2011, 3, 13), date(2011, 3, 13), ras_lanuf)
+    make_event(
+        summit_article,
+        "EU leaders met in Brussels.",
+        date(2011, 3, 11),
+        date(2011, 3, 11),
+        brussels,
+    )
     for start in (22, 33, 59):
         mention(libya_article, ras_lanuf, "Ras Lanuf", start)
     # An unresolved mention names no place and must not be counted for any.

@@ -7,17 +7,8 @@ from datetime import date
 import pytest
 from django.test import Client
 
-from events.models import Article, Event, Place
-
-
-def make_event(
-    article: Article, text: str, start: date, end: date, *places: Place, **kw: str
-) -> Event:
-    event = Event.objects.create(
-        article=article, start=0, end=len(text), text=text, date_start=start, date_end=end, **kw
-    )
-    event.places.set(places)
-    return event
+from events.models import Article, Place
+from tests.event_support import make_event
 
 
 @pytest.fixture

@@ -7,15 +7,8 @@ from datetime import date
 import pytest
 from django.test import Client
 
-from events.models import Article, Event, Place
-
-
-def make_event(article: Article, text: str, day: date, *places: Place) -> Event:
-    event = Event.objects.create(
-        article=article, start=0, end=len(text), text=text, date_start=day, date_end=day
-    )
-    event.places.set(places)
-    return event
+from events.models import Article, Place
+from tests.event_support import make_event
 
 
 @pytest.fixture
@@ -37,9 +30,16 @@ def zawiya(db: None) -> dict[str, object]:
         text="...",
         content_hash="h",
     )
-    first = make_event(article, "Rebels held the square.", date(2011, 3, 10), place)
-    second = make_event(article, 'Tanks <img src=x onerror="alert(1)"> burned.', date(2011, 3, 11))
-    third = make_event(hostile, "Later that day.", date(2011, 3, 12), place)
+    first = make_event(
+        article, "Rebels held the square.", date(2011, 3, 10), date(2011, 3, 10), place
+    )
+    second = make_event(
+        article,
+        'Tanks <img src=x onerror="alert(1)"> burned.',
+        date(2011, 3, 11),
+        date(2011, 3, 11),
+    )
+    third = make_event(hostile, "Later that day.", date(2011, 3, 12), date(2011, 3, 12), place)
     return {"place": place, "article": article, "first": first, "second": second, "third": third}
 
 
