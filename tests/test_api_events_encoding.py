@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 
 from events.models import Article, Event, Place
+from tests.event_support import make_event
 
 TEXT = 'Rebels said "Ajdābiyā" fell: a\ttab, a\nnewline, \u2028 and </script> 🚩.'
 
@@ -21,22 +22,15 @@ def event(db: None) -> Event:
         text=TEXT,
         content_hash="hash-ajdabiya",
     )
-    event = Event.objects.create(
-        article=article,
-        start=0,
-        end=len(TEXT),
-        text=TEXT,
-        date_start=date(2011, 3, 15),
-        date_end=date(2011, 3, 15),
+    return make_event(
+        article,
+        TEXT,
+        date(2011, 3, 15),
+        date(2011, 3, 15),
+        Place.objects.create(name="Ajdābiyā", country_code="LY", lat=30.7554, lon=20.2263),
+        Place.objects.create(name="Benghazi", country_code="LY", lat=32.1167, lon=20.0667),
         date_text="15 March",
     )
-    event.places.set(
-        [
-            Place.objects.create(name="Ajdābiyā", country_code="LY", lat=30.7554, lon=20.2263),
-            Place.objects.create(name="Benghazi", country_code="LY", lat=32.1167, lon=20.0667),
-        ]
-    )
-    return event
 
 
 def test_text_outside_ascii_comes_back_unchanged_in_a_utf8_body(

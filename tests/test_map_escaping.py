@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from events.models import Article, Event, Place
+from tests.event_support import make_event
 
 pytestmark = pytest.mark.browser
 
@@ -28,16 +29,7 @@ def hostile_event(transactional_db: None) -> Event:
         text=HOSTILE,
         content_hash="hostile",
     )
-    event = Event.objects.create(
-        article=article,
-        start=0,
-        end=len(HOSTILE),
-        text=HOSTILE,
-        date_start=date(2011, 3, 10),
-        date_end=date(2011, 3, 10),
-    )
-    event.places.set([place])
-    return event
+    return make_event(article, HOSTILE, date(2011, 3, 10), date(2011, 3, 10), place)
 
 
 def test_markup_in_events_is_shown_as_text_in_the_list_and_the_popup(
