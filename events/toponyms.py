@@ -685,7 +685,7 @@ class ToponymFinder:
             word = tokens[0].text
             if _is_acronym(word):
                 return self.gazetteer.lookup_abbreviation(word)
-            if len(word) < 3 or self.gazetteer.demonym(word):
+            if len(word) < 3 or self._only_adjective(word):
                 return []
             if len(word) <= 4:
                 # "Car" is a word, not the CAR: a short abbreviation counts in capitals only.
@@ -694,6 +694,15 @@ class ToponymFinder:
         if tokens[0].text in CONNECTORS or tokens[-1].text in CONNECTORS:
             return []
         return self.gazetteer.lookup(text[tokens[0].start : tokens[-1].end])
+
+    def _only_adjective(self, word: str) -> bool:
+        """'Russian' is only an adjective; 'Myanmar' and 'Vatican' are names too:
+        the country's own name, which a list of countries or 'in Myanmar' uses."""
+        code = self.gazetteer.demonym(word)
+        if not code:
+            return False
+        place = self.gazetteer.country(code) if len(code) == 2 else self.gazetteer.get(code)
+        return place is None or normalize(place.name) != normalize(word)
 
     def _match_run(
         self, run: list[_Token], text: str, persons: set[str], matches: list[_Match]

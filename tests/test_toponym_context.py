@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from events.sentences import split_sentences
-from events.toponyms import ToponymFinder
+from events.toponyms import PLACE, ToponymFinder
 from tests.toponym_support import find, places
 
 
@@ -110,6 +110,20 @@ def test_a_country_whose_name_ends_in_s_is_a_place_not_a_plural_demonym(
 ) -> None:
     found = places(finder, f"Cases were confirmed in {name} on Monday.")
     assert found[name].entry.country_code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Deaths were reported in Malaysia, Myanmar and Kenya.", "Myanmar", "MM"),
+        ("The Vatican said the Pope was well.", "Vatican", "VA"),
+    ],
+)
+def test_a_country_whose_name_is_also_its_adjective_is_a_place(
+    finder: ToponymFinder, text: str, name: str, code: str
+) -> None:
+    found = places(finder, text)
+    assert (found[name].role, found[name].entry.country_code) == (PLACE, code)
 
 
 def test_countries_in_a_list_do_not_qualify_each_other(finder: ToponymFinder) -> None:
