@@ -599,6 +599,8 @@ def _name_like(token: _Token) -> bool:
     return True
 
 
+# ", New York" after a name: up to three capitalised words.
+_QUALIFIER = re.compile(r", ((?:[A-Z][\w.'-]*)(?: [A-Z][\w.'-]*){0,2})")
 _ARTICLES = frozenset(["the", "la", "le", "les", "el", "al"])
 # "St. Louis", "Mt. Kenya", "Ft. Worth": the full stop does not end the name.
 _ABBREVIATED_WORDS = frozenset(["St", "Ste", "Mt", "Ft", "Pt", "Co"])
@@ -872,6 +874,21 @@ class ToponymFinder:
                 return True
         return False
 
+    def _opens_qualified_town(self, token: _Token, text: str) -> bool:
+        """'Buffalo, New York, is…': a sentence opens with a town its state qualifies."""
+        found = _QUALIFIER.match(text, token.end)
+        if not found:
+            return False
+        broader = [
+            e for e in self.gazetteer.lookup(found.group(1)) if e.kind in {"country", "region"}
+        ]
+        return any(
+            _within(town, region)
+            for town in self.gazetteer.lookup(token.text)
+            if town.kind == "city"
+            for region in broader
+        )
+
     def _is_cued(self, match: _Match, text: str, accepted_ends: set[int]) -> bool:
         before = text[max(0, match.start - 40) : match.start]
         words = re.findall(r"[\w']+|,", before.lower())
@@ -910,7 +927,7 @@ class ToponymFinder:
             # "New York Times reported…", "New South Wales reported…": a
             # capitalised word opening a sentence is part of a name when it and
             # the words after it are a known place.
-            if self._opens_known_name(tokens, i, text):
+            if self._opens_known_name(tokens, i, text) or self._opens_qualified_town(token, text):
                 token.initial = False
         for run in _runs(tokens, text):
             self._match_run(run, text, persons, matches)
@@ -1034,7 +1051,7 @@ class ToponymFinder:
                 key=lambda pair: -pair[0],
             )
             in_region = _best_in_named_region(scored, anchors)
-            if in_region and self._plausible(in_region[1], match, dominant, anchors):
+            if in_region and self._plausible(in_region[1], match, context):
                 scored = [in_region] + [pair for pair in scored if pair[1] is not in_region[1]]
             best_score, best = scored[0]
             if _says_state(text, match) or self._listed_with_regions(matches, tops, index, text):
@@ -1075,7 +1092,7 @@ class ToponymFinder:
                     best = max(inside, key=lambda c: c.population)
             if _lacks_qualified_town(best, match, context.broader):
                 continue
-            if not self._plausible(best, match, dominant, anchors):
+            if not self._plausible(best, match, context):
                 continue
             margin = best_score - scored[1][0] if len(scored) > 1 else 3.0
             confidence = 1.0 - 0.5 * math.exp(-margin)
@@ -1167,10 +1184,10 @@ class ToponymFinder:
             score += 2.0 * math.exp(-nearest / _NEAR_KM)
         return score
 
-    def _plausible(
-        self, entry: Entry, match: _Match, dominant: set[str], anchors: list[Entry]
-    ) -> bool:
-        """Small places need support: a locative cue, or neighbours in the article."""
+    def _plausible(self, entry: Entry, match: _Match, context: _Context) -> bool:
+        """Small places need support: a locative cue, a qualifier ('Buffalo, New York'),
+        or neighbours in the article."""
+        dominant, anchors = context.dominant, context.anchors
         if match.demonym or entry.kind in {"country", "water", "other"}:
             return True
         if normalize(match.text) in self._overrides.aliases:
@@ -1195,7 +1212,8 @@ class ToponymFinder:
         if single and is_common_word(match.text) and entry.population < 1_000_000:
             # "Mobile", "Split": a word first; but web2 also lists rarities
             # ("tripoli", a polishing stone) that no reader confuses with the city.
-            return match.cued and entry.population >= 10_000
+            qualified = any(_within(entry, b) for b in context.broader)
+            return (match.cued or qualified) and entry.population >= 10_000
         if match.cued:
             # "in Kalam" in a story about Pakistan: not the Indian village the
             # gazetteer has, but one it lacks; though a name only this town

@@ -345,3 +345,23 @@ def test_a_two_word_demonym_inside_a_sentence_is_found(
     finder: ToponymFinder, text: str, name: str
 ) -> None:
     assert [(t.entry.name, t.role) for t in find(finder, text)] == [(name, "demonym")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A letter was found in downtown Buffalo, New York, on Monday.",
+        "Buffalo, New York, may take some of the patients.",
+    ],
+)
+def test_a_town_named_like_a_word_is_a_place_when_its_state_qualifies_it(
+    finder: ToponymFinder, text: str
+) -> None:
+    found = places(finder, text)
+    assert (found["Buffalo"].entry.admin1, found["New York"].entry.kind) == ("US.NY", "region")
+
+
+def test_a_word_opening_a_sentence_before_a_state_is_still_a_word(
+    finder: ToponymFinder,
+) -> None:
+    assert set(places(finder, "However, Texas officials disagreed.")) == {"Texas"}
