@@ -27,6 +27,7 @@ from events.sentences import Sentence
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
+_ELIDED_ARTICLE = re.compile(r"(?:d|l|dell|all|sull)['’][A-Z]")
 _FOLLOWING_POSSESSIVE = re.compile(r"['’]s\b")
 _NAMED_THING = re.compile(r"['’]s [A-Z][a-z]")
 _SAINT = re.compile(r"(?:St\.?|Saint|Ste\.?) ")
@@ -134,6 +135,15 @@ PLACE_NOUNS = frozenset(
         "cities",
         "village",
         "villages",
+        "hamlet",
+        "municipality",
+        "borough",
+        "township",
+        "parish",
+        "commune",
+        "prefecture",
+        "settlement",
+        "resort",
         "port",
         "capital",
         "province",
@@ -591,7 +601,7 @@ def _starts_sentence(starts: list[int], offset: int) -> bool:
 def _name_like(token: _Token) -> bool:
     first = token.text[0]
     if not first.isupper():
-        return False
+        return bool(_ELIDED_ARTICLE.match(token.text))  # "Côte d'Ivoire", "L'Aquila"
     if token.initial and not _is_acronym(token.text):
         lowered = token.text.lower()
         if lowered in FUNCTION_WORDS or is_common_word(token.text):
@@ -960,8 +970,12 @@ class ToponymFinder:
             if following.startswith("$"):
                 continue  # "US$460"
             next_word = re.match(r"\s+(?:\[)?([A-Za-z]+)", following)
-            if next_word and next_word.group(1).lower() in DISEASE_WORDS:
-                continue  # "West Nile virus", "Rift Valley fever"
+            if (
+                next_word
+                and next_word.group(1).lower() in DISEASE_WORDS
+                and not _names_a_country(match)
+            ):
+                continue  # "West Nile virus"; but "the United States flu season"
             after = text[match.end : match.end + 20].lstrip(", ").split(" ", 1)[0].lower()
             before_word = re.findall(r"[\w']+", text[max(0, match.start - 20) : match.start])
             locative = bool(before_word) and before_word[-1].lower() in LOCATIVE
@@ -1226,8 +1240,10 @@ class ToponymFinder:
             )
         if single and normalize(entry.name) != normalize(match.text):
             # One word that only an alternate name links to the place ("Julia"
-            # → Plovdiv, "Sam" → Damascus) is a person far more often.
-            return False
+            # → Plovdiv, "Sam" → Damascus) is a person far more often; the
+            # short form of a city's name is the city ("Acapulco de Juárez").
+            shortened = normalize(entry.name).startswith(normalize(match.text) + " ")
+            return shortened and entry.population >= 100_000
         if entry.population >= 100_000:
             return True
         if single and entry.population < _SMALL_TOWN:

@@ -365,3 +365,25 @@ def test_a_word_opening_a_sentence_before_a_state_is_still_a_word(
     finder: ToponymFinder,
 ) -> None:
     assert set(places(finder, "However, Texas officials disagreed.")) == {"Texas"}
+
+
+def test_a_name_with_an_elided_article_is_one_name(finder: ToponymFinder) -> None:
+    found = places(finder, "Cases were found in Benin, Côte d'Ivoire and Ghana.")
+    assert found["Côte d'Ivoire"].entry.country_code == "CI"
+
+
+def test_a_country_before_a_disease_word_is_still_the_country(finder: ToponymFinder) -> None:
+    found = places(finder, "With the United States flu season under way, clinics filled up.")
+    assert found["United States"].entry.country_code == "US"
+
+
+def test_a_town_called_a_resort_is_a_place_though_its_name_is_a_word(
+    finder: ToponymFinder,
+) -> None:
+    found = places(finder, "Gunmen were killed at the holiday resort of Acapulco on Saturday.")
+    assert found["Acapulco"].entry.country_code == "MX"
+
+
+def test_the_short_form_of_a_citys_name_is_the_city(finder: ToponymFinder) -> None:
+    found = places(finder, "Parañaque officials said the storm had passed.")
+    assert found["Parañaque"].entry.country_code == "PH"
