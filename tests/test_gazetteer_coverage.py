@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from events.toponyms import ToponymFinder
+from events.toponyms import ToponymFinder, haversine_km
 from tests.toponym_support import find, places
 
 
@@ -36,6 +36,41 @@ def test_a_region_news_names_is_the_region_not_a_village(
     finder: ToponymFinder, text: str, name: str
 ) -> None:
     assert places(finder, text)[name].entry.population >= 10_000_000
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "successor"),
+    [
+        ("The Soviet Union prepared Marburg virus samples.", "Soviet Union", "RU"),
+        ("The war broke Yugoslavia apart.", "Yugoslavia", "RS"),
+    ],
+)
+def test_a_former_country_is_placed_at_its_largest_successor(
+    finder: ToponymFinder, text: str, name: str, successor: str
+) -> None:
+    entry = places(finder, text)[name].entry
+    country = finder.gazetteer.country(successor)
+    assert entry.name == name
+    assert haversine_km(entry.lat, entry.lon, country.lat, country.lon) < 5
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Nineteen people have died in the West Midlands.", "West Midlands"),
+        ("Floods hit farms across East Anglia.", "East Anglia"),
+    ],
+)
+def test_an_english_region_is_a_place_not_a_namesake_abroad(
+    finder: ToponymFinder, text: str, name: str
+) -> None:
+    entry = places(finder, text)[name].entry
+    assert (entry.name, entry.country_code) == (name, "GB")
+
+
+def test_midlands_in_a_zimbabwe_story_is_zimbabwes_province(finder: ToponymFinder) -> None:
+    found = places(finder, "Zimbabwe reported anthrax in Midlands and Masvingo.")
+    assert found["Midlands"].entry.country_code == "ZW"
 
 
 @pytest.mark.parametrize(
