@@ -1030,6 +1030,9 @@ class ToponymFinder:
         regions = Counter(t.country_code for t in tops if t.key in first_level and t.country_code)
 
         qualifiers = self._qualifiers(matches, text)
+        # One sense per article: once it says "New York state", a bare "New
+        # York" later on is the state too.
+        states_said = {normalize(m.text) for m in matches if _says_state(text, m)}
         result: list[Toponym] = []
         for index, match in enumerate(matches):
             # A name is no evidence for itself: "Georgia" read as the country
@@ -1068,7 +1071,7 @@ class ToponymFinder:
             if in_region and self._plausible(in_region[1], match, context):
                 scored = [in_region] + [pair for pair in scored if pair[1] is not in_region[1]]
             best_score, best = scored[0]
-            if _says_state(text, match) or self._listed_with_regions(matches, tops, index, text):
+            if name in states_said or self._listed_with_regions(matches, tops, index, text):
                 # "a Washington state farm", "Oregon, Utah, Washington and
                 # Wisconsin": the region itself, not a city of its name.
                 regions_named = [c for c in match.candidates if c.kind == "region"]
@@ -1258,7 +1261,7 @@ class ToponymFinder:
 
 
 _LIST_JOINS = frozenset([", ", " and ", ", and ", " or "])
-_STATE_WORD = re.compile(r"\s+state\b")
+_STATE_WORD = re.compile(r"\s+(?:state|[Gg]overnor|[Ll]egislature)\b")
 _STATE_OF = re.compile(r"\bstate of\s+$", re.IGNORECASE)
 
 
@@ -1327,7 +1330,7 @@ def _list_goes_on(matches: list[_Match], index: int, text: str) -> bool:
 
 
 def _says_state(text: str, match: _Match) -> bool:
-    """'Washington state', 'the state of Washington'."""
+    """'Washington state', 'the state of Washington', 'the New York Governor'."""
     before = text[max(0, match.start - 12) : match.start]
     return bool(_STATE_WORD.match(text, match.end) or _STATE_OF.search(before))
 

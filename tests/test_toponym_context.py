@@ -387,3 +387,23 @@ def test_a_town_called_a_resort_is_a_place_though_its_name_is_a_word(
 def test_the_short_form_of_a_citys_name_is_the_city(finder: ToponymFinder) -> None:
     found = places(finder, "Parañaque officials said the storm had passed.")
     assert found["Parañaque"].entry.country_code == "PH"
+
+
+def test_a_states_governor_means_the_state(finder: ToponymFinder) -> None:
+    found = places(finder, "New York Governor Andrew Cuomo declared a health emergency.")
+    assert found["New York"].entry.kind == "region"
+
+
+def test_once_an_article_says_the_state_a_bare_name_is_the_state_too(
+    finder: ToponymFinder,
+) -> None:
+    text = (
+        "A disaster has occurred throughout New York state, the governor said. "
+        "At least 75 people have died in New York since April."
+    )
+    assert [t.entry.kind for t in find(finder, text)] == ["region", "region"]
+
+
+def test_a_bare_new_york_is_still_the_city(finder: ToponymFinder) -> None:
+    found = places(finder, "The man had recently been in New York.")
+    assert found["New York"].entry.name == "New York City"
