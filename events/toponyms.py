@@ -707,6 +707,13 @@ class ToponymFinder:
             return []
         return self.gazetteer.lookup(text[tokens[0].start : tokens[-1].end])
 
+    def _big_region(self, candidates: list[Entry]) -> bool:
+        """A state or province of a million people or more: 'Tamil Nadu said' is
+        its government speaking, as 'Paris said' is France's."""
+        return any(
+            c.key in self.gazetteer.first_level and c.population >= 1_000_000 for c in candidates
+        )
+
     def _only_adjective(self, word: str) -> bool:
         """'Russian' is only an adjective; 'Myanmar' and 'Vatican' are names too:
         the country's own name, which a list of countries or 'in Myanmar' uses."""
@@ -747,10 +754,7 @@ class ToponymFinder:
                 and (
                     _major(last_span[2])
                     # "the Connecting California column": a state stays a state.
-                    or any(
-                        c.key in self.gazetteer.first_level and c.population >= 1_000_000
-                        for c in last_span[2]
-                    )
+                    or self._big_region(last_span[2])
                 )
             )
         ):
@@ -769,6 +773,7 @@ class ToponymFinder:
                 unmatched(left)
                 and run[left].text.lower() not in DIRECTIONS
                 and run[left].text.lower() not in TITLES  # "the Mayor of Boston"
+                and run[left].text.lower() not in PLACE_NOUNS  # "the State of Tamil Nadu"
                 and not _opens_sentence_as_a_word(run[left])
             ):
                 # "Barack Obama", "Ban Ki-moon": a person. "DeSmog Canada",
@@ -979,7 +984,12 @@ class ToponymFinder:
             after = text[match.end : match.end + 20].lstrip(", ").split(" ", 1)[0].lower()
             before_word = re.findall(r"[\w']+", text[max(0, match.start - 20) : match.start])
             locative = bool(before_word) and before_word[-1].lower() in LOCATIVE
-            if after in SPEECH_VERBS and not _major(match.candidates) and not locative:
+            if (
+                after in SPEECH_VERBS
+                and not _major(match.candidates)
+                and not self._big_region(match.candidates)
+                and not locative
+            ):
                 continue  # "Clinton said"; but "Paris said", "officials in Washington said"
             if before_word and before_word[-1].lower() in TITLES:
                 continue

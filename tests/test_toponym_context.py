@@ -407,3 +407,19 @@ def test_once_an_article_says_the_state_a_bare_name_is_the_state_too(
 def test_a_bare_new_york_is_still_the_city(finder: ToponymFinder) -> None:
     found = places(finder, "The man had recently been in New York.")
     assert found["New York"].entry.name == "New York City"
+
+
+def test_a_big_state_that_speaks_is_its_government_not_a_person(
+    finder: ToponymFinder,
+) -> None:
+    found = places(finder, "Tamil Nadu said it had written to the Centre repeatedly.")
+    assert found["Tamil Nadu"].entry.country_code == "IN"
+
+
+def test_the_state_of_a_region_is_that_region(finder: ToponymFinder) -> None:
+    found = places(finder, "It hurts the farmers of the State of Tamil Nadu, officials said.")
+    assert found["Tamil Nadu"].entry.country_code == "IN"
+
+
+def test_a_person_who_speaks_is_still_a_person(finder: ToponymFinder) -> None:
+    assert "Clinton" not in places(finder, "Clinton said the talks would go on.")
