@@ -27,6 +27,9 @@ from events.sentences import Sentence
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
+# Prefixes that leave the name after them whole; "mid-Atlantic" and
+# "euro-Atlantic" name something else.
+_PREFIXES = frozenset(["anti", "pro", "ex", "non", "post", "pre", "neo"])
 _ELIDED_ARTICLE = re.compile(r"(?:d|l|dell|all|sull)['’][A-Z]")
 _FOLLOWING_POSSESSIVE = re.compile(r"['’]s\b")
 _NAMED_THING = re.compile(r"['’]s [A-Z][a-z]")
@@ -582,6 +585,11 @@ def _tokenize(text: str, sentences: Sequence[Sentence]) -> list[_Token]:
             # name before the hyphen stands alone.
             end = start + len(head)
             word = head
+        elif hyphen and head in _PREFIXES and rest[:1].isupper():
+            # "anti-Russian", "pro-Kremlin", "ex-Soviet": so does the name after
+            # a prefix.
+            start += len(head) + 1
+            word = rest
         gap = text[previous_end:start]
         initial = (
             not tokens or any(ch in gap for ch in '.!?:"“‘(\n') or _starts_sentence(starts, start)

@@ -101,3 +101,12 @@ def test_a_common_word_naming_a_region_needs_a_cue(finder: ToponymFinder) -> Non
 def test_a_name_opening_a_sentence_keeps_its_first_word(finder: ToponymFinder) -> None:
     found = find(finder, "New York Times reporters were there.")
     assert [t.text for t in found] == ["New York"]
+
+
+def test_a_demonym_after_a_prefix_is_still_the_demonym(finder: ToponymFinder) -> None:
+    found = find(finder, "He denounced the anti-Russian policy of the government.")
+    assert [(t.text, t.role, t.entry.country_code) for t in found] == [("Russian", DEMONYM, "RU")]
+
+
+def test_mid_atlantic_is_not_the_ocean(finder: ToponymFinder) -> None:
+    assert not find(finder, "Stores closed in nine mid-Atlantic states.")
