@@ -127,7 +127,14 @@ def test_irish_and_english_counties_are_regions(
     [
         ("A Kurdish militia spokesman spoke.", "Kurdistan"),
         ("Texan ranchers want rain.", "Texas"),
+        ("Every Iowan deserves broadband.", "Iowa"),
+        ("Manitobans voted on Tuesday.", "Manitoba"),
+        ("Long Islanders woke to snow.", "Long Island"),
     ],
 )
 def test_a_regions_demonym_names_the_region(finder: ToponymFinder, text: str, name: str) -> None:
     assert [(t.entry.name, t.role) for t in find(finder, text)] == [(name, "demonym")]
+
+
+def test_korean_alone_means_south_korea(finder: ToponymFinder) -> None:
+    assert [t.entry.country_code for t in find(finder, "Crowds waved Korean flags.")] == ["KR"]
