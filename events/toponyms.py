@@ -713,7 +713,12 @@ class ToponymFinder:
                 return [e for e in self.gazetteer.lookup(word) if e.key not in shortened]
         if tokens[0].text in CONNECTORS or tokens[-1].text in CONNECTORS:
             return []
-        return self.gazetteer.lookup(text[tokens[0].start : tokens[-1].end])
+        found = self.gazetteer.lookup(text[tokens[0].start : tokens[-1].end])
+        if tokens[0].text == "The":
+            # "The United States said…": the name starts after the article,
+            # as it does mid-sentence; "The Hague" keeps its own.
+            return [e for e in found if normalize(e.name).startswith("the ")]
+        return found
 
     def _big_region(self, candidates: list[Entry]) -> bool:
         """A state or province of a million people or more: 'Tamil Nadu said' is
@@ -782,6 +787,7 @@ class ToponymFinder:
                 and run[left].text.lower() not in DIRECTIONS
                 and run[left].text.lower() not in TITLES  # "the Mayor of Boston"
                 and run[left].text.lower() not in PLACE_NOUNS  # "the State of Tamil Nadu"
+                and not (left == 0 and run[left].text == "The")  # "The Philippines said"
                 and not _opens_sentence_as_a_word(run[left])
             ):
                 # "Barack Obama", "Ban Ki-moon": a person. "DeSmog Canada",

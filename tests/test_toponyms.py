@@ -110,3 +110,8 @@ def test_a_demonym_after_a_prefix_is_still_the_demonym(finder: ToponymFinder) ->
 
 def test_mid_atlantic_is_not_the_ocean(finder: ToponymFinder) -> None:
     assert not find(finder, "Stores closed in nine mid-Atlantic states.")
+
+
+def test_the_article_opening_a_sentence_is_not_part_of_the_name(finder: ToponymFinder) -> None:
+    found = find(finder, "The United States said it would help. The Hague disagreed.")
+    assert [(t.text, t.role) for t in found] == [("United States", PLACE), ("The Hague", PLACE)]
