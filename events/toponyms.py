@@ -452,7 +452,13 @@ AP_STATES = {
 _AP_STATE = re.compile(
     r"(?<=[A-Za-z]), ("
     + "|".join(re.escape(k) for k in sorted(AP_STATES, key=len, reverse=True))
-    + r")\.(?=[\s,)])"
+    + r")\.(?=[\s,)\-—])"
+)
+
+# A dateline: up to four words in capitals opening a paragraph, then a comma,
+# a bracket ("(AP)"), a dash or a colon.
+_DATELINE = re.compile(
+    r"(?:^|\n)[ \t]*([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})(?=,|\s*\(|\s+[-—–]|:\s)"
 )
 
 _NEAR_KM = 600.0
@@ -850,6 +856,22 @@ class ToponymFinder:
                 matches[:] = [m for m in matches if not (m.start < end and start < m.end)]
                 matches.append(_Match(start, end, text[start:end], states[:1], cued=True))
 
+    def _datelines(self, text: str, matches: list[_Match]) -> None:
+        """'CAIRO -', 'OKLAHOMA CITY (AP)', 'PLEASANTON, Calif.': the place a
+        story was filed from, in capitals at the head of a paragraph. Capitals
+        read as acronyms elsewhere, so a dateline is looked up as a name."""
+        for found in _DATELINE.finditer(text):
+            start, end = found.span(1)
+            name = found.group(1)
+            if sum(ch.isalpha() for ch in name) < 4:
+                continue  # "US -", "UN:" are acronyms
+            places = [
+                e for e in self.gazetteer.lookup(name) if e.kind in {"city", "region", "country"}
+            ]
+            if places:
+                matches[:] = [m for m in matches if not (m.start < end and start < m.end)]
+                matches.append(_Match(start, end, name, places, cued=True))
+
     def _demonym_at(self, tokens: list[_Token], i: int, text: str) -> tuple[int, Entry] | None:
         """The demonym starting at token i ("Russian", "South African"): its end and place."""
         token = tokens[i]
@@ -961,6 +983,7 @@ class ToponymFinder:
         for run in _runs(tokens, text):
             self._match_run(run, text, persons, matches)
         self._ap_states(text, matches)
+        self._datelines(text, matches)
         self._demonyms(tokens, text, matches)
         demonym_spans = [(m.start, m.end) for m in matches if m.demonym]
         matches = [
@@ -1020,7 +1043,7 @@ class ToponymFinder:
 
         accepted_ends = {m.end for m in kept}
         for match in kept:
-            match.cued = self._is_cued(match, text, accepted_ends)
+            match.cued = match.cued or self._is_cued(match, text, accepted_ends)
 
         # Read twice: the first reading settles names the article leaves
         # little doubt about ("Southampton", "Bolton"), and those then speak

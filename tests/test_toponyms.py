@@ -115,3 +115,19 @@ def test_mid_atlantic_is_not_the_ocean(finder: ToponymFinder) -> None:
 def test_the_article_opening_a_sentence_is_not_part_of_the_name(finder: ToponymFinder) -> None:
     found = find(finder, "The United States said it would help. The Hague disagreed.")
     assert [(t.text, t.role) for t in found] == [("United States", PLACE), ("The Hague", PLACE)]
+
+
+def test_a_dateline_in_capitals_is_the_place_the_story_was_filed_from(
+    finder: ToponymFinder,
+) -> None:
+    found = places(finder, "CAIRO - On a perfectly manicured grass field, boys played.")
+    assert found["CAIRO"].entry.country_code == "EG"
+
+
+def test_a_dateline_town_is_placed_in_the_state_after_it(finder: ToponymFinder) -> None:
+    found = places(finder, "Intro.\n\nPLEASANTON, Calif.--(BUSINESS WIRE)--DeltaTrak said.")
+    assert found["PLEASANTON"].entry.admin1 == "US.CA"
+
+
+def test_an_acronym_heading_a_paragraph_is_no_dateline(finder: ToponymFinder) -> None:
+    assert not find(finder, "NATO: Allies met on Monday.\n\nWHO - the health agency - said so.")
