@@ -865,8 +865,12 @@ class ToponymFinder:
             name = found.group(1)
             if sum(ch.isalpha() for ch in name) < 4:
                 continue  # "US -", "UN:" are acronyms
+            # A village named like an acronym ("NATO:") needs its state after it.
+            qualified = text.startswith(",", end)
             places = [
-                e for e in self.gazetteer.lookup(name) if e.kind in {"city", "region", "country"}
+                e
+                for e in self.gazetteer.lookup(name)
+                if e.kind in {"city", "region", "country"} and (qualified or e.population >= 10_000)
             ]
             if places:
                 matches[:] = [m for m in matches if not (m.start < end and start < m.end)]
