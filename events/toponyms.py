@@ -856,6 +856,31 @@ class ToponymFinder:
                 matches[:] = [m for m in matches if not (m.start < end and start < m.end)]
                 matches.append(_Match(start, end, text[start:end], states[:1], cued=True))
 
+    def _split_pairs(self, tokens: list[_Token]) -> list[_Token]:
+        """'the Amsterdam-London leg', 'Asia-Pacific', 'Armenia-Italy talks': two
+        places joined by a hyphen, unless the whole is one ('Guinea-Bissau')."""
+        result: list[_Token] = []
+        for token in tokens:
+            parts = token.text.split("-")
+            if (
+                len(parts) == 2
+                and all(part[:1].isupper() and len(part) > 2 for part in parts)
+                and not self.gazetteer.lookup(token.text)
+                and all(
+                    any(
+                        c.kind != "city" or c.population >= 100_000
+                        for c in self.gazetteer.lookup(p)
+                    )
+                    for p in parts
+                )
+            ):
+                middle = token.start + len(parts[0])
+                result.append(_Token(token.start, middle, parts[0], token.initial))
+                result.append(_Token(middle + 1, token.end, parts[1], False))
+            else:
+                result.append(token)
+        return result
+
     def _datelines(self, text: str, matches: list[_Match]) -> None:
         """'CAIRO -', 'OKLAHOMA CITY (AP)', 'PLEASANTON, Calif.': the place a
         story was filed from, in capitals at the head of a paragraph. Capitals
@@ -967,7 +992,7 @@ class ToponymFinder:
     def find(
         self, text: str, sentences: Sequence[Sentence], overrides: Overrides = NO_OVERRIDES
     ) -> list[Toponym]:
-        tokens = _tokenize(text, sentences)
+        tokens = self._split_pairs(_tokenize(text, sentences))
         persons: set[str] = set()
         matches: list[_Match] = []
         self._overrides = overrides

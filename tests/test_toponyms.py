@@ -131,3 +131,17 @@ def test_a_dateline_town_is_placed_in_the_state_after_it(finder: ToponymFinder) 
 
 def test_an_acronym_heading_a_paragraph_is_no_dateline(finder: ToponymFinder) -> None:
     assert not find(finder, "NATO: Allies met on Monday.\n\nWHO - the health agency - said so.")
+
+
+def test_two_places_joined_by_a_hyphen_are_two_places(finder: ToponymFinder) -> None:
+    found = places(finder, "The return Amsterdam-London leg takes two years more.")
+    assert {t.entry.country_code for t in found.values()} == {"NL", "GB"}
+
+
+def test_a_hyphenated_place_name_stays_whole(finder: ToponymFinder) -> None:
+    found = find(finder, "Aid reached Guinea-Bissau and Winston-Salem.")
+    assert [t.text for t in found] == ["Guinea-Bissau", "Winston-Salem"]
+
+
+def test_a_hyphenated_first_name_is_not_two_places(finder: ToponymFinder) -> None:
+    assert not find(finder, "Jean-Pierre Raffarin spoke for an hour.")
