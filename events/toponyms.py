@@ -783,8 +783,10 @@ class ToponymFinder:
 
         for a, b, candidates in spans:
             left = a - 1
-            if left >= 0 and run[left].text == "and" and _major(candidates):
-                left = -1  # "the UN and Britain": a list, not a name holding Britain
+            if left >= 0 and run[left].text == "and" and _sizeable(candidates):
+                # "the UN and Britain", "NATO and Tunis": a list, not a name
+                # holding the place; "Procter and Gamble" holds a small town.
+                left = -1
             elif left >= 0 and run[left].text in CONNECTORS:
                 left -= 1
             role = PLACE
@@ -866,13 +868,7 @@ class ToponymFinder:
                 len(parts) == 2
                 and all(part[:1].isupper() and len(part) > 2 for part in parts)
                 and not self.gazetteer.lookup(token.text)
-                and all(
-                    any(
-                        c.kind != "city" or c.population >= 100_000
-                        for c in self.gazetteer.lookup(p)
-                    )
-                    for p in parts
-                )
+                and all(_sizeable(self.gazetteer.lookup(part)) for part in parts)
             ):
                 middle = token.start + len(parts[0])
                 result.append(_Token(token.start, middle, parts[0], token.initial))
@@ -976,6 +972,11 @@ class ToponymFinder:
             return False
         if words[-1] in LOCATIVE:
             return True
+        if len(words) >= 2 and words[-1] == "the" and words[-2] in LOCATIVE:
+            # "in the Fredericton area"; but "at the University of…" names an
+            # institution.
+            after = _NEXT_WORD.match(text, match.end)
+            return bool(after) and after.group(1) in _AREA_NOUNS
         if len(words) >= 2 and words[-1] == "of" and words[-2] in PLACE_NOUNS:
             return True
         # Coordinated with a place: "between Ras Lanuf and Bin Jiwad".
@@ -1057,8 +1058,9 @@ class ToponymFinder:
                 and not locative
             ):
                 continue  # "Clinton said"; but "Paris said", "officials in Washington said"
-            if before_word and before_word[-1].lower() in TITLES:
-                continue
+            title = _TITLE_BEFORE.search(text, max(0, match.start - 20), match.start)
+            if title and title.group(1).lower() in TITLES:
+                continue  # "President Lincoln"; but "the minister, Slovenia's action"
             if (
                 _FOLLOWING_POSSESSIVE.match(text, match.end)
                 and all(c.population < 100_000 for c in match.candidates)
@@ -1302,11 +1304,13 @@ class ToponymFinder:
                 or match.text.rsplit(" ", 1)[-1].lower() in _DIVISION_WORDS
             )
         single = " " not in match.text
+        qualified = any(_within(entry, b) for b in context.broader)
         if single and is_common_word(match.text) and entry.population < 1_000_000:
             # "Mobile", "Split": a word first; but web2 also lists rarities
             # ("tripoli", a polishing stone) that no reader confuses with the city.
-            qualified = any(_within(entry, b) for b in context.broader)
             return (match.cued or qualified) and entry.population >= 10_000
+        if qualified:
+            return True  # "Bowling Green, Kentucky"
         if match.cued:
             # "in Kalam" in a story about Pakistan: not the Indian village the
             # gazetteer has, but one it lacks; though a name only this town
@@ -1336,6 +1340,14 @@ class ToponymFinder:
         )
 
 
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+# Nouns after "in the X …" that make X a place.
+_AREA_NOUNS = frozenset(
+    ["area", "region", "district", "city", "town", "village", "border", "countryside",
+     "outskirts", "suburbs", "vicinity", "province", "county", "valley", "coast"]
+)  # fmt: skip
+# The word right before a name, with nothing but a space between.
+_TITLE_BEFORE = re.compile(r"([\w']+) $")
 _LIST_JOINS = frozenset([", ", " and ", ", and ", " or "])
 _STATE_WORD = re.compile(r"\s+(?:state|[Gg]overnor|[Ll]egislature)\b")
 _STATE_OF = re.compile(r"\bstate of\s+$", re.IGNORECASE)
@@ -1419,6 +1431,11 @@ def _dominant(countries: Counter[str]) -> set[str]:
     """The countries named at least half as often as the most named one."""
     most = max(countries.values(), default=0)
     return {cc for cc, n in countries.items() if n * 2 >= most}
+
+
+def _sizeable(candidates: list[Entry]) -> bool:
+    """A country, region or sea, or a city of 100,000 people or more."""
+    return any(c.kind != "city" or c.population >= 100_000 for c in candidates)
 
 
 def _major(candidates: list[Entry]) -> bool:

@@ -423,3 +423,31 @@ def test_the_state_of_a_region_is_that_region(finder: ToponymFinder) -> None:
 
 def test_a_person_who_speaks_is_still_a_person(finder: ToponymFinder) -> None:
     assert "Clinton" not in places(finder, "Clinton said the talks would go on.")
+
+
+def test_a_title_before_a_comma_does_not_make_the_next_name_a_person(
+    finder: ToponymFinder,
+) -> None:
+    found = places(finder, "According to the minister, Slovenia's action served its interests.")
+    assert found["Slovenia"].entry.country_code == "SI"
+
+
+def test_in_the_town_area_is_a_cue(finder: ToponymFinder) -> None:
+    found = places(finder, "Puppies were stolen from a farm in the Fredericton area this week.")
+    assert found["Fredericton"].entry.country_code == "CA"
+
+
+def test_in_the_university_of_is_no_cue_for_a_town_called_university(
+    finder: ToponymFinder,
+) -> None:
+    assert "University" not in places(finder, "She studied in the University of Manila.")
+
+
+def test_a_town_its_state_qualifies_needs_no_other_support(finder: ToponymFinder) -> None:
+    found = places(finder, "It will be built at GM's Bowling Green, Kentucky facility.")
+    assert found["Bowling Green"].entry.admin1 == "US.KY"
+
+
+def test_a_city_after_and_is_a_list_not_part_of_a_name(finder: ToponymFinder) -> None:
+    found = places(finder, "It deepens the cooperation between NATO and Tunis.")
+    assert found["Tunis"].entry.country_code == "TN"
