@@ -99,3 +99,31 @@ def test_re_ingesting_a_changed_article_never_overwrites_a_verified_place(tmp_pa
     place.refresh_from_db()
     assert (place.lat, place.lon, place.verified) == (32.0, 20.0, True)
     assert Place.objects.filter(geonameid=88319).count() == 1
+
+
+@pytest.mark.django_db
+def test_priming_finds_existing_and_merged_places_and_creates_only_the_new(
+    django_assert_max_num_queries: object,
+) -> None:
+    benghazi = _corrected_benghazi()
+    duplicate = Place.objects.create(name="Bengasi", lat=0, lon=0, geonameid=123)
+    merge_places(benghazi, [duplicate])
+    ras_lanuf = Place.objects.create(name="Ras Lanuf", lat=1, lon=2, gazetteer_key="sup:ras_lanuf")
+    entries = [
+        _entry(),
+        _entry(key="gn:123", geonameid=123, name="Bengasi"),
+        _entry(key="sup:ras_lanuf", name="Ras Lanuf", geonameid=None),
+        _entry(key="gn:2210247", geonameid=2210247, name="Tripoli", lat=32.9, lon=13.2),
+    ]
+    cache = PlaceCache()
+    with django_assert_max_num_queries(4):  # type: ignore[operator]
+        cache.prime(entries)
+    tripoli = Place.objects.get(geonameid=2210247)
+    assert [cache.place_id(e) for e in entries] == [
+        benghazi.pk,
+        benghazi.pk,
+        ras_lanuf.pk,
+        tripoli.pk,
+    ]
+    assert (tripoli.name, tripoli.lat, tripoli.geocode_source) == ("Tripoli", 32.9, "gazetteer")
+    assert Place.objects.count() == 3
