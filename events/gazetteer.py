@@ -88,6 +88,7 @@ _SEPARATORS = re.compile(r"[\-\u2010-\u2015\u2212_]+")
 _WHITESPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)  # news repeats its names; resolution asks again and again
 def normalize(name: str) -> str:
     """The form names are indexed and looked up by.
 
@@ -154,6 +155,10 @@ class Gazetteer:
         self.lookup_abbreviation = lru_cache(maxsize=4096)(  # type: ignore[method-assign]
             self._lookup_abbreviation_uncached
         )
+        # Every capitalised word is asked whether it is a demonym.
+        self.demonym = lru_cache(maxsize=65536)(self._demonym_uncached)  # type: ignore[method-assign]
+        self.country = lru_cache(maxsize=1024)(self.country)  # type: ignore[method-assign]
+        self.get = lru_cache(maxsize=65536)(self.get)  # type: ignore[method-assign]
 
     @classmethod
     def open(
@@ -248,9 +253,12 @@ class Gazetteer:
         found = self._query(f"SELECT {_ENTRY_COLUMNS} FROM entries e WHERE e.key = ?", (key,))
         return found[0] if found else None
 
-    def demonym(self, word: str) -> str | None:
+    def demonym(self, word: str) -> str | None:  # pragma: no cover - replaced in __init__
         """ISO code of the country an adjective or demonym refers to ("Tunisians" → "TN"),
         or for a continent or region, its entry key ("Europeans" → "gn:6255148")."""
+        return self._demonym_uncached(word)
+
+    def _demonym_uncached(self, word: str) -> str | None:
         norm = normalize(word)
         if not norm:
             return None

@@ -27,6 +27,8 @@ from events.sentences import Sentence
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
+# Between two words, what makes the second open a sentence or a caption.
+_BREAK = re.compile(r'[.!?:"“‘(\n]')
 # Prefixes that leave the name after them whole; "mid-Atlantic" and
 # "euro-Atlantic" name something else.
 _PREFIXES = frozenset(["anti", "pro", "ex", "non", "post", "pre", "neo"])
@@ -576,7 +578,7 @@ def _is_acronym(text: str) -> bool:
 
 
 def _tokenize(text: str, sentences: Sequence[Sentence]) -> list[_Token]:
-    starts = sorted(s.start for s in sentences)
+    starts = {s.start for s in sentences}
     tokens: list[_Token] = []
     previous_end = 0
     for match in _TOKEN.finditer(text):
@@ -597,19 +599,10 @@ def _tokenize(text: str, sentences: Sequence[Sentence]) -> list[_Token]:
             start += len(head) + 1
             word = rest
         gap = text[previous_end:start]
-        initial = (
-            not tokens or any(ch in gap for ch in '.!?:"“‘(\n') or _starts_sentence(starts, start)
-        )
+        initial = not tokens or bool(_BREAK.search(gap)) or start in starts
         tokens.append(_Token(start, end, word, initial))
         previous_end = match.end()
     return tokens
-
-
-def _starts_sentence(starts: list[int], offset: int) -> bool:
-    from bisect import bisect_left
-
-    i = bisect_left(starts, offset)
-    return i < len(starts) and starts[i] == offset
 
 
 def _name_like(token: _Token) -> bool:
@@ -689,6 +682,9 @@ class _Context:
     settled: Sequence[tuple[str, Entry]] = ()
     # Regions that bear the name itself, as (country, admin1): "Wyoming" the state.
     namesake_regions: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    # The towns and regions a candidate's distance is measured to: the
+    # anchors and the other names' first readings, each once.
+    neighbours: Sequence[Entry] = ()
 
 
 class ToponymFinder:
@@ -993,6 +989,7 @@ class ToponymFinder:
     def find(
         self, text: str, sentences: Sequence[Sentence], overrides: Overrides = NO_OVERRIDES
     ) -> list[Toponym]:
+        self._km: dict[tuple[str, str], float] = {}
         tokens = self._split_pairs(_tokenize(text, sentences))
         persons: set[str] = set()
         matches: list[_Match] = []
@@ -1140,6 +1137,13 @@ class ToponymFinder:
                 if index and (index - 1) in qualifiers
                 else [],
                 regions=regions - Counter({own_region: 1}) if own_region else regions,
+                neighbours=list(
+                    {
+                        e.key: e
+                        for e in [a for a in anchors if a.kind in {"city", "region"}]
+                        + [e for n, e in settled if n != name]
+                    }.values()
+                ),
             )
             scored = sorted(
                 ((self._score(c, match, context), c) for c in match.candidates),
@@ -1239,7 +1243,7 @@ class ToponymFinder:
         return qualifiers
 
     def _score(self, candidate: Entry, match: _Match, context: _Context) -> float:
-        countries, dominant, anchors = context.countries, context.dominant, context.anchors
+        countries, dominant = context.countries, context.dominant
         score = _prior(candidate)
         if normalize(candidate.name) == normalize(match.text):
             score += 0.5
@@ -1270,14 +1274,27 @@ class ToponymFinder:
             # "Wyoming" is the state; the Michigan city named after it goes
             # by "Wyoming, Michigan" (and the +6 of that qualifier).
             score -= 1.0
-        name = normalize(match.text)
-        others = [a for a in anchors if a.key != candidate.key and a.kind in {"city", "region"}] + [
-            e for n, e in context.settled if n != name and e.key != candidate.key
-        ]
-        if others and candidate.kind in {"city", "region"}:
-            nearest = min(_distance_km(candidate, a) for a in others)
-            score += 2.0 * math.exp(-nearest / _NEAR_KM)
+        if candidate.kind in {"city", "region"}:
+            nearest = self._nearest_km(candidate, context.neighbours)
+            if nearest is not None:
+                score += 2.0 * math.exp(-nearest / _NEAR_KM)
         return score
+
+    def _nearest_km(self, candidate: Entry, neighbours: Sequence[Entry]) -> float | None:
+        """How far the nearest of the neighbours lies. Both readings of an article
+        measure the same pairs, so distances are kept for the article."""
+        nearest = None
+        known = self._km
+        for n in neighbours:
+            if n.key == candidate.key:
+                continue
+            pair = (candidate.key, n.key)
+            km = known.get(pair)
+            if km is None:
+                km = known[pair] = _distance_km(candidate, n)
+            if nearest is None or km < nearest:
+                nearest = km
+        return nearest
 
     def _plausible(self, entry: Entry, match: _Match, context: _Context) -> bool:
         """Small places need support: a locative cue, a qualifier ('Buffalo, New York'),
