@@ -727,13 +727,10 @@ def _h_ago(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if letter == "Q":
         y, mo = _add_months(ctx.ref.year, ctx.ref.month, -3 * amount_i)
         return _Cand(m.start(), m.end(), "DATE", f"{y:04d}-Q{(mo - 1) // 3 + 1}")
-    unit_word = "month" if letter == "M" else "year"
-    d = _dateparser(f"{amount_i} {unit_word}s ago", ctx.ref, "past")
-    if d is None:
-        return None
     if letter == "M":
-        return _Cand(m.start(), m.end(), "DATE", f"{d.year:04d}-{d.month:02d}")
-    return _Cand(m.start(), m.end(), "DATE", f"{d.year:04d}")
+        y, mo = _add_months(ctx.ref.year, ctx.ref.month, -amount_i)
+        return _Cand(m.start(), m.end(), "DATE", f"{y:04d}-{mo:02d}")
+    return _Cand(m.start(), m.end(), "DATE", f"{ctx.ref.year - amount_i:04d}")
 
 
 _SET_BEFORE = re.compile(

@@ -170,6 +170,7 @@ def test_a_year_range_covers_the_whole_year() -> None:
         ("Prices rose last year.", "2010"),
         ("It happened two days ago.", "2011-03-09"),
         ("It happened two years ago.", "2009"),
+        ("It happened four months ago.", "2010-11"),
         ("The leader spoke this morning.", "2011-03-11TMO"),
         ("The leader will speak tonight.", "2011-03-11TNI"),
     ],
