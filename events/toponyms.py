@@ -152,10 +152,15 @@ PLACE_NOUNS = frozenset(
         "port",
         "capital",
         "province",
+        "provinces",
         "region",
+        "regions",
         "state",
+        "states",
         "county",
+        "counties",
         "district",
+        "districts",
         "area",
         "outskirts",
         "suburb",
@@ -174,6 +179,7 @@ PLACE_NOUNS = frozenset(
         "west",
         "coast",
         "border",
+        "resident",
         "residents",
         "mayor",
         "governor",
@@ -973,6 +979,8 @@ class ToponymFinder:
             # institution.
             after = _NEXT_WORD.match(text, match.end)
             return bool(after) and after.group(1) in _AREA_NOUNS
+        if len(words) >= 2 and words[-1] == "," and words[-2] == "capital":
+            return True  # "the capital, Juba,"
         if len(words) >= 2 and words[-1] == "of" and words[-2] in PLACE_NOUNS:
             return True
         # Coordinated with a place: "between Ras Lanuf and Bin Jiwad".
@@ -1047,7 +1055,15 @@ class ToponymFinder:
                 continue  # "West Nile virus"; but "the United States flu season"
             after = text[match.end : match.end + 20].lstrip(", ").split(" ", 1)[0].lower()
             before_word = re.findall(r"[\w']+", text[max(0, match.start - 20) : match.start])
-            locative = bool(before_word) and before_word[-1].lower() in LOCATIVE
+            locative = bool(before_word) and (
+                before_word[-1].lower() in LOCATIVE
+                # "a resident of Lubbock told": the town, not a speaker
+                or (
+                    len(before_word) >= 2
+                    and before_word[-1] == "of"
+                    and before_word[-2].lower() in PLACE_NOUNS
+                )
+            )
             if (
                 after in SPEECH_VERBS
                 and not _major(match.candidates)
@@ -1149,7 +1165,10 @@ class ToponymFinder:
                 ((self._score(c, match, context), c) for c in match.candidates),
                 key=lambda pair: -pair[0],
             )
-            in_region = _best_in_named_region(scored, anchors)
+            # A name is no evidence for itself: "in Maryland" is the state, not
+            # Maryland City inside it.
+            own = {c.key for c in match.candidates}
+            in_region = _best_in_named_region(scored, [a for a in anchors if a.key not in own])
             if in_region and self._plausible(in_region[1], match, context):
                 scored = [in_region] + [pair for pair in scored if pair[1] is not in_region[1]]
             best_score, best = scored[0]

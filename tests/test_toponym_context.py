@@ -451,3 +451,27 @@ def test_a_town_its_state_qualifies_needs_no_other_support(finder: ToponymFinder
 def test_a_city_after_and_is_a_list_not_part_of_a_name(finder: ToponymFinder) -> None:
     found = places(finder, "It deepens the cooperation between NATO and Tunis.")
     assert found["Tunis"].entry.country_code == "TN"
+
+
+def test_a_state_alone_is_the_state_not_a_town_inside_named_after_it(
+    finder: ToponymFinder,
+) -> None:
+    found = places(finder, "Ducks were sampled in Maryland.")
+    assert (found["Maryland"].entry.name, found["Maryland"].entry.kind) == ("Maryland", "region")
+
+
+def test_the_capital_before_a_name_is_a_cue(finder: ToponymFinder) -> None:
+    found = places(finder, "The workers drove from the capital, Juba, northeast to Pibor.")
+    assert found["Juba"].entry.country_code == "SS"
+
+
+def test_a_resident_of_a_town_who_told_is_the_town_not_a_speaker(
+    finder: ToponymFinder,
+) -> None:
+    found = places(finder, "A woman who is a former resident of Lubbock told reporters so.")
+    assert found["Lubbock"].entry.admin1 == "US.TX"
+
+
+def test_the_provinces_of_are_a_cue(finder: ToponymFinder) -> None:
+    found = places(finder, "Cases were reported in the provinces of Nyanza and Rift Valley.")
+    assert found["Nyanza"].entry.country_code == "KE"
