@@ -769,7 +769,12 @@ class ToponymFinder:
         last_span = next((span for span in spans if span[1] == len(run)), None)
         if (
             len(run) > 1
-            and (unmatched(len(run) - 1) or any(unmatched(a - 1) for a, _, _ in spans))
+            and (
+                unmatched(len(run) - 1)
+                # "Barack Obama"; but "CDC Atlanta", "NHS West Midlands" are an
+                # organisation's branch there, and no one's name.
+                or any(unmatched(a - 1) and not _is_acronym(run[a - 1].text) for a, _, _ in spans)
+            )
             and not (
                 last_span
                 and (

@@ -475,3 +475,11 @@ def test_a_resident_of_a_town_who_told_is_the_town_not_a_speaker(
 def test_the_provinces_of_are_a_cue(finder: ToponymFinder) -> None:
     found = places(finder, "Cases were reported in the provinces of Nyanza and Rift Valley.")
     assert found["Nyanza"].entry.country_code == "KE"
+
+
+def test_an_acronym_before_a_city_does_not_make_the_city_a_persons_name(
+    finder: ToponymFinder,
+) -> None:
+    text = "Results come from the CDC in Atlanta, Georgia. We send samples to CDC Atlanta."
+    found = places(finder, text)
+    assert (found["Atlanta"].entry.country_code, found["Georgia"].entry.kind) == ("US", "region")
