@@ -59,6 +59,7 @@ def test_a_former_country_is_placed_at_its_largest_successor(
     [
         ("Nineteen people have died in the West Midlands.", "West Midlands"),
         ("Floods hit farms across East Anglia.", "East Anglia"),
+        ("Cases rose across South West England.", "South West England"),
     ],
 )
 def test_an_english_region_is_a_place_not_a_namesake_abroad(
