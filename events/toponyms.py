@@ -32,7 +32,10 @@ _BREAK = re.compile(r'[.!?:"“‘(\n]')
 # Prefixes that leave the name after them whole; "mid-Atlantic" and
 # "euro-Atlantic" name something else.
 _PREFIXES = frozenset(["anti", "pro", "ex", "non", "post", "pre", "neo"])
-_ELIDED_ARTICLE = re.compile(r"(?:d|l|dell|all|sull)['’][A-Z]")
+# "Côte d'Ivoire", "Ras al-Khaimah": an article joined to the name after it.
+_ELIDED_ARTICLE = re.compile(
+    r"(?:d|l|dell|all|sull)['’][A-Z]|(?:al|el|ad|ar|as|an|ed|es|ez|ul)-[A-Z]"
+)
 _FOLLOWING_POSSESSIVE = re.compile(r"['’]s\b")
 _NAMED_THING = re.compile(r"['’]s [A-Z][a-z]")
 _SAINT = re.compile(r"(?:St\.?|Saint|Ste\.?) ")
@@ -614,7 +617,7 @@ def _tokenize(text: str, sentences: Sequence[Sentence]) -> list[_Token]:
 def _name_like(token: _Token) -> bool:
     first = token.text[0]
     if not first.isupper():
-        return bool(_ELIDED_ARTICLE.match(token.text))  # "Côte d'Ivoire", "L'Aquila"
+        return bool(_ELIDED_ARTICLE.match(token.text))
     if token.initial and not _is_acronym(token.text):
         lowered = token.text.lower()
         if lowered in FUNCTION_WORDS or is_common_word(token.text):

@@ -367,9 +367,17 @@ def test_a_word_opening_a_sentence_before_a_state_is_still_a_word(
     assert set(places(finder, "However, Texas officials disagreed.")) == {"Texas"}
 
 
-def test_a_name_with_an_elided_article_is_one_name(finder: ToponymFinder) -> None:
-    found = places(finder, "Cases were found in Benin, Côte d'Ivoire and Ghana.")
-    assert found["Côte d'Ivoire"].entry.country_code == "CI"
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Cases were found in Benin, Côte d'Ivoire and Ghana.", "Côte d'Ivoire", "CI"),
+        ("Floods hit Bab el-Oued in Algiers.", "Bab el-Oued", "DZ"),
+    ],
+)
+def test_a_name_with_an_elided_article_is_one_name(
+    finder: ToponymFinder, text: str, name: str, country: str
+) -> None:
+    assert places(finder, text)[name].entry.country_code == country
 
 
 def test_a_country_before_a_disease_word_is_still_the_country(finder: ToponymFinder) -> None:
