@@ -1216,7 +1216,8 @@ class ToponymFinder:
                 ]
                 if inside:
                     best = max(inside, key=lambda c: c.population)
-            if _lacks_qualified_town(best, match, context.broader):
+            comma = index + 1 < len(matches) and text[match.end : matches[index + 1].start] == ", "
+            if comma and _lacks_qualified_town(best, match, context.broader):
                 continue
             if not self._plausible(best, match, context):
                 continue
@@ -1259,7 +1260,7 @@ class ToponymFinder:
         qualifiers: dict[int, list[Entry]] = {}
         for i in range(len(matches) - 1):
             here, following = matches[i], matches[i + 1]
-            if text[here.end : following.start] == ", ":
+            if text[here.end : following.start] in _QUALIFYING_JOINS:
                 if _names_a_country(here) and _names_a_country(following):
                     continue  # "Mexico, China, Japan": a list, not China in Japan
                 if _list_goes_on(matches, i + 1, text):
@@ -1392,6 +1393,8 @@ _AREA_NOUNS = frozenset(
 )  # fmt: skip
 # The word right before a name, with nothing but a space between.
 _TITLE_BEFORE = re.compile(r"([\w']+) $")
+# "Brussels, Belgium", "Crawford County in Pennsylvania", "Austin, in Scott County".
+_QUALIFYING_JOINS = frozenset([", ", " in ", ", in ", " located in ", ", located in "])
 _LIST_JOINS = frozenset([", ", " and ", ", and ", " or "])
 _STATE_WORD = re.compile(r"\s+(?:state|[Gg]overnor|[Ll]egislature)\b")
 _STATE_OF = re.compile(r"\bstate of\s+$", re.IGNORECASE)
@@ -1418,7 +1421,8 @@ def _best_in_named_region(
 def _lacks_qualified_town(best: Entry, match: _Match, broader: list[Entry]) -> bool:
     """'Stroud, Ontario, Canada': a small town the gazetteer lacks, not the
     Stroud in England. Only for names that are nothing but towns, and not for
-    big cities ('Copenhagen, Hamburg' is a list)."""
+    big cities ('Copenhagen, Hamburg' is a list). The caller asks only after
+    a comma: 'Wilberforce in North-Western Sydney' is a town of that name."""
     return (
         bool(broader)
         and best.population < 100_000

@@ -491,3 +491,25 @@ def test_an_acronym_before_a_city_does_not_make_the_city_a_persons_name(
     text = "Results come from the CDC in Atlanta, Georgia. We send samples to CDC Atlanta."
     found = places(finder, text)
     assert (found["Atlanta"].entry.country_code, found["Georgia"].entry.kind) == ("US", "region")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        (
+            "Ducks were sampled in Crawford County located in Pennsylvania.",
+            "Crawford County",
+            "US.PA",
+        ),
+        ("Austin, in Scott County, Indiana, was the centre of the outbreak.", "Austin", "US.IN"),
+    ],
+)
+def test_in_after_a_name_qualifies_it_as_a_comma_does(
+    finder: ToponymFinder, text: str, name: str, admin1: str
+) -> None:
+    assert places(finder, text)[name].entry.admin1 == admin1
+
+
+def test_a_town_in_a_place_the_gazetteer_half_knows_is_kept(finder: ToponymFinder) -> None:
+    found = places(finder, "Horses were kept at Cattai and Wilberforce in North-Western Sydney.")
+    assert found["Wilberforce"].entry.country_code == "AU"
