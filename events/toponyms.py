@@ -731,6 +731,15 @@ class ToponymFinder:
             return [e for e in found if normalize(e.name).startswith("the ")]
         return found
 
+    def _part_of_a_state(self, text: str, match: _Match) -> bool:
+        """'central Washington', 'upstate New York': a part of a state, where
+        the name is a state's and a city's; 'southern China' stays the country."""
+        return (
+            bool(_DIRECTION_OF.search(text, max(0, match.start - 12), match.start))
+            and not _names_a_country(match)
+            and any(c.key in self.gazetteer.first_level for c in match.candidates)
+        )
+
     def _big_region(self, candidates: list[Entry]) -> bool:
         """A state or province of a million people or more: 'Tamil Nadu said' is
         its government speaking, as 'Paris said' is France's."""
@@ -1131,7 +1140,11 @@ class ToponymFinder:
         qualifiers = self._qualifiers(matches, text)
         # One sense per article: once it says "New York state", a bare "New
         # York" later on is the state too.
-        states_said = {normalize(m.text) for m in matches if _says_state(text, m)}
+        states_said = {
+            normalize(m.text)
+            for m in matches
+            if _says_state(text, m) or self._part_of_a_state(text, m)
+        }
         result: list[Toponym] = []
         for index, match in enumerate(matches):
             # A name is no evidence for itself: "Georgia" read as the country
@@ -1180,7 +1193,11 @@ class ToponymFinder:
             if in_region and self._plausible(in_region[1], match, context):
                 scored = [in_region] + [pair for pair in scored if pair[1] is not in_region[1]]
             best_score, best = scored[0]
-            if name in states_said or self._listed_with_regions(matches, tops, index, text):
+            # ...except where this very name is qualified: "Washington, D.C."
+            said_state = name in states_said and not _qualified_by_region(
+                matches, tops, index, text
+            )
+            if said_state or self._listed_with_regions(matches, tops, index, text):
                 # "a Washington state farm", "Oregon, Utah, Washington and
                 # Wisconsin": the region itself, not a city of its name.
                 regions_named = [c for c in match.candidates if c.kind == "region"]
@@ -1398,6 +1415,7 @@ _QUALIFYING_JOINS = frozenset([", ", " in ", ", in ", " located in ", ", located
 _LIST_JOINS = frozenset([", ", " and ", ", and ", " or "])
 _STATE_WORD = re.compile(r"\s+(?:state|[Gg]overnor|[Ll]egislature)\b")
 _STATE_OF = re.compile(r"\bstate of\s+$", re.IGNORECASE)
+_DIRECTION_OF = re.compile(r"\b(?:northern|southern|eastern|western|central|upstate|downstate)\s+$")
 
 
 def _best_in_named_region(

@@ -513,3 +513,24 @@ def test_in_after_a_name_qualifies_it_as_a_comma_does(
 def test_a_town_in_a_place_the_gazetteer_half_knows_is_kept(finder: ToponymFinder) -> None:
     found = places(finder, "Horses were kept at Cattai and Wilberforce in North-Western Sydney.")
     assert found["Wilberforce"].entry.country_code == "AU"
+
+
+def test_a_part_of_a_state_named_like_a_city_is_the_state(finder: ToponymFinder) -> None:
+    text = (
+        "The team travelled to central Washington. Its focus is at home in Washington. "
+        "Trips to Florida and Washington, D.C., followed."
+    )
+    assert [t.entry.name for t in find(finder, text)] == [
+        "Washington",
+        "Washington",
+        "Florida",
+        "Washington",
+        "District of Columbia",
+    ]
+    assert [t.entry.kind for t in find(finder, text)][:2] == ["region", "region"]
+    assert find(finder, text)[3].entry.kind == "city"
+
+
+def test_southern_china_is_still_the_country(finder: ToponymFinder) -> None:
+    found = places(finder, "Floods hit southern China this week.")
+    assert found["China"].entry.country_code == "CN"
