@@ -15,6 +15,7 @@ from tests.toponym_support import find, places
         ("A tsunami hit the Indonesian island of Java on Monday.", "Java", "ID"),
         ("Fighting spread across Mindanao last week.", "Mindanao", "PH"),
         ("Flooding closed roads on Long Island.", "Long Island", "US"),
+        ("Ministers in Trinidad and in Jamaica met.", "Trinidad", "TT"),
     ],
 )
 def test_a_large_island_is_a_place_of_its_own(
@@ -139,3 +140,8 @@ def test_a_regions_demonym_names_the_region(finder: ToponymFinder, text: str, na
 
 def test_korean_alone_means_south_korea(finder: ToponymFinder) -> None:
     assert [t.entry.country_code for t in find(finder, "Crowds waved Korean flags.")] == ["KR"]
+
+
+def test_trinidad_in_a_cuba_story_is_the_cuban_town(finder: ToponymFinder) -> None:
+    found = places(finder, "Tourists in Havana and Trinidad, Cuba, returned home.")
+    assert found["Trinidad"].entry.country_code == "CU"
