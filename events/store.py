@@ -132,22 +132,19 @@ class PlaceCache:
             return
         by_geonameid = {e.geonameid: e for e in wanted.values() if e.geonameid is not None}
         by_key = {e.key: e for e in wanted.values() if e.geonameid is None}
-        for geonameid, place_id in Place.objects.filter(geonameid__in=by_geonameid).values_list(
-            "geonameid", "id"
+        identity = Q(geonameid__in=by_geonameid) | Q(gazetteer_key__in=by_key)
+        # Places first; then the identities of merged places lead to the place
+        # they were merged into.
+        for rows in (
+            Place.objects.filter(identity).values_list("geonameid", "gazetteer_key", "id"),
+            PlaceRedirect.objects.filter(identity).values_list(
+                "geonameid", "gazetteer_key", "place_id"
+            ),
         ):
-            self._ids.setdefault(by_geonameid[geonameid].key, place_id)
-        for key, place_id in Place.objects.filter(gazetteer_key__in=by_key).values_list(
-            "gazetteer_key", "id"
-        ):
-            self._ids.setdefault(key, place_id)
-        # The identities of merged places lead to the place they were merged into.
-        redirects = PlaceRedirect.objects.filter(
-            Q(geonameid__in=by_geonameid) | Q(gazetteer_key__in=by_key)
-        ).values_list("geonameid", "gazetteer_key", "place_id")
-        for geonameid, key, place_id in redirects:
-            entry = by_geonameid.get(geonameid) or by_key.get(key)
-            if entry is not None:
-                self._ids.setdefault(entry.key, place_id)
+            for geonameid, key, place_id in rows:
+                entry = by_geonameid.get(geonameid) or by_key.get(key)
+                if entry is not None:
+                    self._ids.setdefault(entry.key, place_id)
         missing = [e for e in wanted.values() if e.key not in self._ids]
         created = Place.objects.bulk_create(_new_place(e) for e in missing)
         for entry, place in zip(missing, created, strict=True):

@@ -608,7 +608,7 @@ def _tokenize(text: str, sentences: Sequence[Sentence]) -> list[_Token]:
             start += len(head) + 1
             word = rest
         gap = text[previous_end:start]
-        initial = not tokens or bool(_BREAK.search(gap)) or start in starts
+        initial = not tokens or (gap != " " and bool(_BREAK.search(gap))) or start in starts
         tokens.append(_Token(start, end, word, initial))
         previous_end = match.end()
     return tokens
