@@ -31,6 +31,8 @@ def test_a_large_island_is_a_place_of_its_own(
         ("Storms swept across the Midwest.", "Midwest"),
         ("Snow closed schools across New England.", "New England"),
         ("Drought has gripped the Sahel for a decade.", "Sahel"),
+        ("A heatwave hit Northern Europe.", "Northern Europe"),
+        ("Gas prices rose across Eastern Europe.", "Eastern Europe"),
     ],
 )
 def test_a_region_news_names_is_the_region_not_a_village(
