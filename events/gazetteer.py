@@ -150,6 +150,10 @@ class Gazetteer:
         self.first_level: frozenset[str] = frozenset(
             row[0] for row in self._conn.execute("SELECT key FROM first_level")
         )
+        # A few hundred rows that every capitalised word is checked against.
+        self._demonyms: dict[str, str] = dict(
+            self._conn.execute("SELECT norm, country_code FROM demonyms")
+        )
         # Per-instance caches: news text repeats the same names constantly.
         self.lookup = lru_cache(maxsize=65536)(self._lookup_uncached)  # type: ignore[method-assign]
         self.lookup_abbreviation = lru_cache(maxsize=4096)(  # type: ignore[method-assign]
@@ -262,18 +266,13 @@ class Gazetteer:
         norm = normalize(word)
         if not norm:
             return None
-        candidates = [norm]
+        if norm in self._demonyms:
+            return self._demonyms[norm]
         # Regular English plurals; irregular ones (Frenchmen) are listed in the TSV.
         # A country's own name is none: "Philippines", "Laos" are not "Philippine"s.
-        if norm.endswith("s") and not any(e.kind == "country" for e in self.lookup(word)):
-            candidates.append(norm[:-1])
-        with self._lock:
-            for candidate in candidates:
-                row = self._conn.execute(
-                    "SELECT country_code FROM demonyms WHERE norm = ?", (candidate,)
-                ).fetchone()
-                if row:
-                    return str(row[0])
+        singular = self._demonyms.get(norm[:-1]) if norm.endswith("s") else None
+        if singular and not any(e.kind == "country" for e in self.lookup(word)):
+            return singular
         return None
 
 

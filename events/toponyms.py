@@ -26,7 +26,7 @@ from events.gazetteer import Entry, Gazetteer, normalize
 from events.sentences import Sentence
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_ENDINGS = ("'s", "’s")
 # Between two words, what makes the second open a sentence or a caption.
 _BREAK = re.compile(r'[.!?:"“‘(\n]')
 # Prefixes that leave the name after them whole; "mid-Atlantic" and
@@ -593,10 +593,10 @@ def _tokenize(text: str, sentences: Sequence[Sentence]) -> list[_Token]:
     for match in _TOKEN.finditer(text):
         start, end = match.span()
         word = match.group()
-        if _POSSESSIVE.search(word) and not _STATE_NAME.match(text, end):
+        if word.endswith(_POSSESSIVE_ENDINGS) and not _STATE_NAME.match(text, end):
             end -= 2
             word = word[:-2]
-        head, hyphen, rest = word.partition("-")
+        head, hyphen, rest = word.partition("-") if "-" in word else (word, "", "")
         if hyphen and head[:1].isupper() and rest.islower():
             # "London-based", "Pakistan-administered", "Russian-backed": the
             # name before the hyphen stands alone.
