@@ -703,6 +703,8 @@ class ToponymFinder:
         self.gazetteer = gazetteer
         self.max_tokens = min(gazetteer.max_tokens, 6)
         self._overrides = NO_OVERRIDES
+        # Distances between candidates and neighbours, by key pair, for one article.
+        self._km: dict[tuple[str, str], float] = {}
 
     # Recognition -----------------------------------------------------------
 
@@ -1014,7 +1016,7 @@ class ToponymFinder:
     def find(
         self, text: str, sentences: Sequence[Sentence], overrides: Overrides = NO_OVERRIDES
     ) -> list[Toponym]:
-        self._km: dict[tuple[str, str], float] = {}
+        self._km = {}
         tokens = self._split_pairs(_tokenize(text, sentences))
         persons: set[str] = set()
         matches: list[_Match] = []
