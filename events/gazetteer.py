@@ -94,10 +94,14 @@ def normalize(name: str) -> str:
 
     "U.S." → "us", "Côte-d’Ivoire" → "cote d'ivoire", "São_Paulo" → "sao paulo".
     """
-    text = name.translate(_LETTER_FOLDS).translate(_QUOTES)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.casefold()
+    if name.isascii():
+        # Most names: nothing to fold or strip, and casefold is lower.
+        text = name.replace("`", "'").lower()
+    else:
+        text = name.translate(_LETTER_FOLDS).translate(_QUOTES)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = text.casefold()
     text = _SEPARATORS.sub(" ", text)
     text = text.replace(".", "")
     return _WHITESPACE.sub(" ", text).strip()
@@ -282,6 +286,9 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
             f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
         )
         conn.execute("PRAGMA query_only = ON")
+        # Lookups read pages scattered over the whole file: mapping it saves a
+        # read call and a copy for each (a third of a lookup's time).
+        conn.execute("PRAGMA mmap_size = 268435456")
         return conn
     except sqlite3.Error as exc:
         raise GazetteerError(f"Cannot open the gazetteer index at {path}: {exc}") from exc
