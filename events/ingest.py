@@ -51,8 +51,7 @@ def ingest_paths(
             file_totals = Totals()
             try:
                 with transaction.atomic():
-                    for record in records:
-                        store.save(record, file_totals)
+                    store.save_many(records, file_totals)
             except DatabaseError as error:
                 # The transaction rolled back: nothing of this file is stored.
                 store.places = type(store.places)()

@@ -25,7 +25,7 @@ from events.editors import EditorOverrides, place_id_from_key
 from events.gazetteer import Entry, normalize
 from events.geocoder import get_geocoder
 from events.models import Article, Event, Mention, Place, PlaceRedirect, is_long
-from events.pipeline import Annotation, Pipeline
+from events.pipeline import Annotation, EventDraft, Pipeline
 from events.readers import ArticleInput
 
 
@@ -193,113 +193,177 @@ class ArticleStore:
         # Read once per run: an alias added while an ingest runs applies from the next one.
         self.editors = editors if editors is not None else EditorOverrides.load()
 
-    def save(self, record: ArticleInput, totals: Totals) -> Outcome:
-        assert record.published is not None, "readers guarantee a publication date"
-        digest = content_hash(record.text, record.published, record.published_at)
-        if Article.objects.filter(content_hash=digest).exists():
-            totals.unchanged += 1
-            return Outcome.UNCHANGED
+    def save_many(self, records: Iterable[ArticleInput], totals: Totals) -> list[Outcome]:
+        """Stores records in batches: a batch costs the queries one article used to."""
+        outcomes: list[Outcome] = []
+        batch: list[ArticleInput] = []
+        for record in records:
+            # A batch holds each origin once, so a record can update an article
+            # an earlier one in the same run created.
+            if len(batch) == BATCH_SIZE or any(r.origin == record.origin for r in batch):
+                outcomes += self._save_batch(batch, totals)
+                batch = []
+            batch.append(record)
+        if batch:
+            outcomes += self._save_batch(batch, totals)
+        return outcomes
 
-        origin = record.origin[:1000]
-        article = Article.objects.filter(origin=origin).first() if origin else None
-        outcome = Outcome.UPDATED if article else Outcome.CREATED
-        if article is None:
-            article = Article(origin=origin)
-        else:
-            article.mentions.all().delete()
-            article.events.all().delete()
-        article.title = record.title[:500]
-        article.source = record.source[:200]
-        article.url = record.url[:2000]
-        article.published = record.published
-        published_at = record.published_at
-        if published_at is not None and timezone.is_naive(published_at):
-            published_at = timezone.make_aware(published_at, UTC)
-        article.published_at = published_at
-        article.text = record.text
-        article.content_hash = digest
-        article.save()
-
-        overrides = self.editors.for_article(
-            article if outcome is Outcome.UPDATED else None, record.text
+    def _save_batch(self, records: list[ArticleInput], totals: Totals) -> list[Outcome]:
+        digests = [_digest(record) for record in records]
+        origins = [record.origin[:1000] for record in records]
+        stored = Article.objects.filter(
+            Q(content_hash__in=digests) | Q(origin__in=[o for o in origins if o])
         )
-        annotation = self.pipeline.annotate(record.text, record.published, overrides)
-        self._write(article, annotation, totals)
-        if outcome is Outcome.CREATED:
-            totals.created += 1
-        else:
-            totals.updated += 1
-        return outcome
+        known_digests = {article.content_hash for article in stored}
+        by_origin = {article.origin: article for article in stored if article.origin}
 
-    def _write(self, article: Article, annotation: Annotation, totals: Totals) -> None:
-        self.places.prime(
-            [t.entry for t in annotation.toponyms]
-            + [entry for draft in annotation.events for entry in draft.places]
-        )
-        mentions = [
-            Mention(
-                article=article,
-                place_id=self.places.place_id(t.entry),
-                start=t.start,
-                end=t.end,
-                surface=t.text[:200],
-                confidence=t.confidence,
-            )
-            for t in annotation.toponyms
-        ]
-        geocoded: list[tuple[int, Entry]] = []
-        for name in annotation.unresolved:
-            entry = self.geocoder.entry(name.text)
-            if entry is not None:
-                geocoded.append((name.start, entry))
+        outcomes: list[Outcome] = []
+        pending: list[tuple[Article, ArticleInput, bool]] = []
+        for record, digest, origin in zip(records, digests, origins, strict=True):
+            if digest in known_digests:
+                # Stored before, or twice in this batch: the first one counts.
+                totals.unchanged += 1
+                outcomes.append(Outcome.UNCHANGED)
+                continue
+            known_digests.add(digest)
+            article = by_origin.get(origin) if origin else None
+            if article is None:
+                article = Article(origin=origin)
+                outcomes.append(Outcome.CREATED)
+                totals.created += 1
             else:
-                totals.unresolved += 1
-            # Without a place the mention waits in the admin for an editor.
-            mentions.append(
+                article.mentions.all().delete()
+                article.events.all().delete()
+                outcomes.append(Outcome.UPDATED)
+                totals.updated += 1
+                # Its old text is gone once it is saved: a later record may bring it back.
+                known_digests.discard(article.content_hash)
+            _fill(article, record, digest)
+            pending.append((article, record, article.pk is not None))
+
+        for article, _, updated in pending:
+            if updated:
+                article.save()
+        Article.objects.bulk_create([article for article, _, updated in pending if not updated])
+        self._write(
+            [
+                (
+                    article,
+                    self.pipeline.annotate(
+                        record.text,
+                        record.published,
+                        # Only a stored article can carry editors' choices.
+                        self.editors.for_article(article if updated else None, record.text),
+                    ),
+                )
+                for article, record, updated in pending
+            ],
+            totals,
+        )
+        return outcomes
+
+    def _write(self, annotated: list[tuple[Article, Annotation]], totals: Totals) -> None:
+        self.places.prime(
+            [t.entry for _, annotation in annotated for t in annotation.toponyms]
+            + [
+                entry
+                for _, annotation in annotated
+                for draft in annotation.events
+                for entry in draft.places
+            ]
+        )
+        mentions: list[Mention] = []
+        drafts: list[tuple[Event, EventDraft]] = []
+        geocoded: list[tuple[Article, int, Entry]] = []
+        for article, annotation in annotated:
+            mentions += [
                 Mention(
                     article=article,
-                    place_id=self.places.place_id(entry) if entry else None,
-                    start=name.start,
-                    end=name.end,
-                    surface=name.text[:200],
-                    confidence=0.5 if entry else 0.0,
+                    place_id=self.places.place_id(t.entry),
+                    start=t.start,
+                    end=t.end,
+                    surface=t.text[:200],
+                    confidence=t.confidence,
                 )
-            )
+                for t in annotation.toponyms
+            ]
+            for name in annotation.unresolved:
+                entry = self.geocoder.entry(name.text)
+                if entry is not None:
+                    geocoded.append((article, name.start, entry))
+                else:
+                    totals.unresolved += 1
+                # Without a place the mention waits in the admin for an editor.
+                mentions.append(
+                    Mention(
+                        article=article,
+                        place_id=self.places.place_id(entry) if entry else None,
+                        start=name.start,
+                        end=name.end,
+                        surface=name.text[:200],
+                        confidence=0.5 if entry else 0.0,
+                    )
+                )
+            drafts += [
+                (
+                    Event(
+                        article=article,
+                        start=draft.start,
+                        end=draft.end,
+                        text=draft.text,
+                        date_start=draft.date_start,
+                        date_end=draft.date_end,
+                        is_long=is_long(draft.date_start, draft.date_end),
+                        date_precision=draft.precision,
+                        date_text=draft.date_text[:200],
+                        timex_value=draft.timex_value[:50],
+                        is_caption=draft.is_caption,
+                    ),
+                    draft,
+                )
+                for draft in annotation.events
+            ]
         Mention.objects.bulk_create(mentions)
         totals.mentions += len(mentions)
         totals.place_ids.update(m.place_id for m in mentions if m.place_id)
 
-        events = Event.objects.bulk_create(
-            [
-                Event(
-                    article=article,
-                    start=draft.start,
-                    end=draft.end,
-                    text=draft.text,
-                    date_start=draft.date_start,
-                    date_end=draft.date_end,
-                    is_long=is_long(draft.date_start, draft.date_end),
-                    date_precision=draft.precision,
-                    date_text=draft.date_text[:200],
-                    timex_value=draft.timex_value[:50],
-                    is_caption=draft.is_caption,
-                )
-                for draft in annotation.events
-            ]
-        )
+        Event.objects.bulk_create([event for event, _ in drafts])
         links = [
             Event.places.through(event_id=event.id, place_id=self.places.place_id(entry))
-            for event, draft in zip(events, annotation.events, strict=True)
+            for event, draft in drafts
             for entry in draft.places
         ]
         # A geocoded name belongs to the event of its sentence, if there is one.
-        for start, entry in geocoded:
-            for event in events:
-                if event.start <= start < event.end:
+        for article, start, entry in geocoded:
+            for event, _ in drafts:
+                if event.article is article and event.start <= start < event.end:
                     place_id = self.places.place_id(entry)
                     if not any(
                         link.event_id == event.id and link.place_id == place_id for link in links
                     ):
                         links.append(Event.places.through(event_id=event.id, place_id=place_id))
         Event.places.through.objects.bulk_create(links)
-        totals.events += len(events)
+        totals.events += len(drafts)
+
+
+# Articles stored together: large enough that per-query overhead vanishes,
+# small enough that a batch's annotations take little memory.
+BATCH_SIZE = 50
+
+
+def _digest(record: ArticleInput) -> str:
+    assert record.published is not None, "readers guarantee a publication date"
+    return content_hash(record.text, record.published, record.published_at)
+
+
+def _fill(article: Article, record: ArticleInput, digest: str) -> None:
+    article.title = record.title[:500]
+    article.source = record.source[:200]
+    article.url = record.url[:2000]
+    article.published = record.published
+    published_at = record.published_at
+    if published_at is not None and timezone.is_naive(published_at):
+        published_at = timezone.make_aware(published_at, UTC)
+    article.published_at = published_at
+    article.text = record.text
+    article.content_hash = digest
