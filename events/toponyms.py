@@ -947,6 +947,9 @@ class ToponymFinder:
         taken = [(m.start, m.end) for m in matches]
         i = 0
         while i < len(tokens):
+            if not tokens[i].text[:1].isupper():
+                i += 1  # most words: a demonym is capitalised
+                continue
             group: list[tuple[int, int, Entry]] = []
             j = i
             while j < len(tokens) and (found := self._demonym_at(tokens, j, text)):
@@ -1433,12 +1436,14 @@ def _best_in_named_region(
 ) -> tuple[float, Entry] | None:
     """'Austin' in a story about Indiana: the best town (or county) of a state
     the article names outright, with a bonus, if that puts it first."""
+    regions = [a for a in anchors if a.kind == "region"]
+    if not regions:
+        return None  # most articles: asked for every name, so answered cheaply
     in_region = max(
         (
             (score + 1.5, c)
             for score, c in scored
-            if c.kind in {"city", "region"}
-            and any(a.kind == "region" and _within(c, a) for a in anchors)
+            if c.kind in {"city", "region"} and any(_within(c, a) for a in regions)
         ),
         key=lambda pair: pair[0],
         default=None,
