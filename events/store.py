@@ -215,7 +215,11 @@ class ArticleStore:
             Q(content_hash__in=digests) | Q(origin__in=[o for o in origins if o])
         )
         known_digests = {article.content_hash for article in stored}
-        by_origin = {article.origin: article for article in stored if article.origin}
+        by_origin: dict[str, Article] = {}
+        for article in stored:
+            if article.origin:
+                # Where an origin was stored twice, the first in Article's order.
+                by_origin.setdefault(article.origin, article)
 
         outcomes: list[Outcome] = []
         pending: list[tuple[Article, ArticleInput, bool]] = []
