@@ -695,6 +695,7 @@ class _Context:
     broader: list[Entry]  # "Brussels, Belgium": what the name is in
     narrower: list[Entry]  # "Atlanta, Georgia": what the name holds
     regions: Counter[str]  # other first-level regions named, by country
+    name: str  # the name's own normal form
     # Where a first reading put the article's other names, by their text.
     settled: Sequence[tuple[str, Entry]] = ()
     # Regions that bear the name itself, as (country, admin1): "Wyoming" the state.
@@ -702,6 +703,9 @@ class _Context:
     # The towns and regions a candidate's distance is measured to: the
     # anchors and the other names' first readings, each once.
     neighbours: Sequence[Entry] = ()
+    # Each candidate's distance to the nearest of them, by key: shared by the
+    # contexts of one name in one reading, whose neighbours are the same.
+    nearest: dict[str, float | None] = dataclasses.field(default_factory=dict)
 
 
 class ToponymFinder:
@@ -1145,6 +1149,10 @@ class ToponymFinder:
             if len(match.candidates) == 1 or _dominates(match.candidates):
                 anchors.append(top)
         everywhere = (countries, _dominant(countries))
+        # Neighbours, and distances to them, by name: a name said again has the same.
+        around: dict[str, tuple[list[Entry], dict[str, float | None]]] = {}
+        # States the article names outright: their towns come first (below).
+        region_anchors = [a for a in anchors if a.kind == "region" and a.admin1]
         # First-level regions the article names, by country: "Texas, Georgia
         # and Alabama" are three states.
         first_level = self.gazetteer.first_level
@@ -1172,7 +1180,15 @@ class ToponymFinder:
                 countries = countries + towns
                 dominant = _dominant(countries)
             own_region = tops[index].country_code if tops[index].key in first_level else None
+            if name not in around:
+                neighbours = {
+                    e.key: e
+                    for e in [a for a in anchors if a.kind in {"city", "region"}]
+                    + [e for n, e in settled if n != name]
+                }
+                around[name] = (list(neighbours.values()), {})
             context = _Context(
+                name=name,
                 countries=countries,
                 dominant=dominant,
                 anchors=anchors,
@@ -1187,13 +1203,8 @@ class ToponymFinder:
                 if index and (index - 1) in qualifiers
                 else [],
                 regions=regions - Counter({own_region: 1}) if own_region else regions,
-                neighbours=list(
-                    {
-                        e.key: e
-                        for e in [a for a in anchors if a.kind in {"city", "region"}]
-                        + [e for n, e in settled if n != name]
-                    }.values()
-                ),
+                neighbours=around[name][0],
+                nearest=around[name][1],
             )
             scored = sorted(
                 ((self._score(c, match, context), c) for c in match.candidates),
@@ -1202,7 +1213,9 @@ class ToponymFinder:
             # A name is no evidence for itself: "in Maryland" is the state, not
             # Maryland City inside it.
             own = {c.key for c in match.candidates}
-            in_region = _best_in_named_region(scored, [a for a in anchors if a.key not in own])
+            in_region = _best_in_named_region(
+                scored, {a.admin1 for a in region_anchors if a.key not in own}
+            )
             if in_region and self._plausible(in_region[1], match, context):
                 scored = [in_region] + [pair for pair in scored if pair[1] is not in_region[1]]
             best_score, best = scored[0]
@@ -1303,7 +1316,7 @@ class ToponymFinder:
     def _score(self, candidate: Entry, match: _Match, context: _Context) -> float:
         countries, dominant = context.countries, context.dominant
         score = _prior(candidate)
-        if normalize(candidate.name) == normalize(match.text):
+        if normalize(candidate.name) == context.name:
             score += 0.5
         if candidate.key in self.gazetteer.capitals:
             # "Washington" is the capital before the state, "Delhi" the city
@@ -1313,10 +1326,12 @@ class ToponymFinder:
             score += 1.5
         if candidate.country_code in dominant:
             score += 1.0
-        if any(_within(candidate, q) for q in context.broader):
+        if context.broader and any(_within(candidate, q) for q in context.broader):
             score += 6.0
-        if candidate.kind in {"country", "region"} and any(
-            _within(n, candidate) for n in context.narrower
+        if (
+            context.narrower
+            and candidate.kind in {"country", "region"}
+            and any(_within(n, candidate) for n in context.narrower)
         ):
             score += 6.0  # "Atlanta, Georgia": the state that holds Atlanta
         if candidate.key in self.gazetteer.first_level:
@@ -1333,7 +1348,11 @@ class ToponymFinder:
             # by "Wyoming, Michigan" (and the +6 of that qualifier).
             score -= 1.0
         if candidate.kind in {"city", "region"}:
-            nearest = self._nearest_km(candidate, context.neighbours)
+            known = context.nearest
+            if candidate.key in known:
+                nearest = known[candidate.key]
+            else:
+                nearest = known[candidate.key] = self._nearest_km(candidate, context.neighbours)
             if nearest is not None:
                 score += 2.0 * math.exp(-nearest / _NEAR_KM)
         return score
@@ -1432,18 +1451,18 @@ _DIRECTION_OF = re.compile(r"\b(?:northern|southern|eastern|western|central|upst
 
 
 def _best_in_named_region(
-    scored: list[tuple[float, Entry]], anchors: list[Entry]
+    scored: list[tuple[float, Entry]], states: set[str]
 ) -> tuple[float, Entry] | None:
     """'Austin' in a story about Indiana: the best town (or county) of a state
-    the article names outright, with a bonus, if that puts it first."""
-    regions = [a for a in anchors if a.kind == "region"]
-    if not regions:
-        return None  # most articles: asked for every name, so answered cheaply
+    the article names outright (states: their admin1 codes), with a bonus, if
+    that puts it first."""
+    if not states:
+        return None
     in_region = max(
         (
             (score + 1.5, c)
             for score, c in scored
-            if c.kind in {"city", "region"} and any(_within(c, a) for a in regions)
+            if c.kind in {"city", "region"} and c.admin1 in states
         ),
         key=lambda pair: pair[0],
         default=None,
