@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import hashlib
 import io
 import json
 import math
@@ -36,7 +37,7 @@ from typing import IO, Any, TextIO
 
 # Bump whenever the tables or the meaning of their columns change: an index
 # built by older code is then rebuilt (or refused) instead of misread.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 MAX_TOKENS_CAP = 6
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -154,6 +155,8 @@ class Gazetteer:
         self.first_level: frozenset[str] = frozenset(
             row[0] for row in self._conn.execute("SELECT key FROM first_level")
         )
+        hashes, bits = self._conn.execute("SELECT hashes, bits FROM name_filter").fetchone()
+        self._names = NameFilter(bits, hashes)
         # A few hundred rows that every capitalised word is checked against.
         self._demonyms: dict[str, str] = dict(
             self._conn.execute("SELECT norm, country_code FROM demonyms")
@@ -218,7 +221,7 @@ class Gazetteer:
 
     def _lookup_uncached(self, name: str) -> list[Entry]:
         norm = normalize(name)
-        if not norm:
+        if not norm or norm not in self._names:
             return []
         return self._query(
             f"SELECT {_ENTRY_COLUMNS} FROM names n JOIN entries e ON e.id = n.entry_id "
@@ -228,7 +231,7 @@ class Gazetteer:
 
     def _lookup_abbreviation_uncached(self, token: str) -> list[Entry]:
         norm = normalize(token)
-        if not norm:
+        if not norm or norm not in self._names:
             return []
         return self._query(
             f"SELECT {_ENTRY_COLUMNS} FROM names n JOIN entries e ON e.id = n.entry_id "
@@ -278,6 +281,41 @@ class Gazetteer:
         if singular and not any(e.kind == "country" for e in self.lookup(word)):
             return singular
         return None
+
+
+class NameFilter:
+    """Whether a norm may be a name: never no for one that is, rarely yes for
+    one that is not (about 1 in 100, at 10 bits and 7 hashes a name)."""
+
+    BITS_PER_NAME = 10
+    HASHES = 7
+
+    def __init__(self, bits: bytes, hashes: int) -> None:
+        self.bits = bits
+        self.hashes = hashes
+        self._size = len(bits) * 8
+
+    @classmethod
+    def of(cls, norms: set[str]) -> NameFilter:
+        bits = bytearray(max(8, len(norms) * cls.BITS_PER_NAME // 8 + 1))
+        size = len(bits) * 8  # what a reader derives from the bytes
+        for norm in norms:
+            for position in _positions(norm, cls.HASHES, size):
+                bits[position >> 3] |= 1 << (position & 7)
+        return cls(bytes(bits), cls.HASHES)
+
+    def __contains__(self, norm: str) -> bool:
+        bits = self.bits
+        return all(bits[p >> 3] >> (p & 7) & 1 for p in _positions(norm, self.hashes, self._size))
+
+
+def _positions(norm: str, hashes: int, size: int) -> list[int]:
+    # Two halves of one stable digest make all the hashes (Kirsch and
+    # Mitzenmacher); Python's own hash() differs from run to run.
+    digest = hashlib.blake2b(norm.encode(), digest_size=16).digest()
+    first = int.from_bytes(digest[:8], "little")
+    step = int.from_bytes(digest[8:], "little") | 1
+    return [(first + i * step) % size for i in range(hashes)]
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
@@ -336,6 +374,9 @@ CREATE TABLE capitals (key TEXT PRIMARY KEY) WITHOUT ROWID;
 -- First-level regions (states, provinces), apart from the counties and
 -- municipalities that are regions too: only states make a list of states.
 CREATE TABLE first_level (key TEXT PRIMARY KEY) WITHOUT ROWID;
+-- A Bloom filter of the names' norms: most words asked about are no name,
+-- and the filter says so without a query.
+CREATE TABLE name_filter (hashes INTEGER NOT NULL, bits BLOB NOT NULL);
 CREATE TABLE demonyms (
     norm TEXT PRIMARY KEY,
     country_code TEXT NOT NULL,
@@ -871,6 +912,8 @@ class _Builder:
         # Inserting in key order fills the clustered B-tree sequentially.
         name_rows.sort()
         conn.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
+        names = NameFilter.of({norm for norm, _, _ in name_rows})
+        conn.execute("INSERT INTO name_filter VALUES (?, ?)", (names.hashes, names.bits))
         conn.executemany("INSERT INTO capitals VALUES (?)", [(k,) for k in self.capitals()])
         conn.executemany(
             "INSERT INTO first_level VALUES (?)",
