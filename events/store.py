@@ -14,19 +14,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import IntegrityError
 from django.db.models import Q
 from django.utils import timezone
-from geopy.exc import GeopyError
 
 from events.editors import EditorOverrides, place_id_from_key
 from events.gazetteer import Entry, normalize
-from events.geocoder import get_geocoder
 from events.models import Article, Event, Mention, Place, PlaceRedirect, is_long
 from events.pipeline import Annotation, EventDraft, Pipeline
 from events.readers import ArticleInput
+
+if TYPE_CHECKING:
+    from geopy.geocoders.base import Geocoder
 
 
 class Outcome(Enum):
@@ -66,12 +68,20 @@ class UnresolvedGeocoder:
     """
 
     def __init__(self) -> None:
-        self.geocoder = get_geocoder() if settings.GEOCODER != "gazetteer" else None
+        self.geocoder: Geocoder | None = None
+        if settings.GEOCODER != "gazetteer":
+            # Imported only here: geopy's geocoders take 50 ms to import, and
+            # an offline ingest never asks them.
+            from events.geocoder import get_geocoder
+
+            self.geocoder = get_geocoder()
         self._answers: dict[str, Entry | None] = {}
 
     def entry(self, name: str) -> Entry | None:
         if self.geocoder is None:
             return None
+        from geopy.exc import GeopyError
+
         key = normalize(name)
         if key not in self._answers:
             try:

@@ -50,7 +50,7 @@ def test_with_an_online_geocoder_the_town_is_placed_and_joins_its_event(
 ) -> None:
     settings.GEOCODER = "nominatim"
     fake = FakeGeocoder()
-    monkeypatch.setattr("events.store.get_geocoder", lambda: fake)
+    monkeypatch.setattr("events.geocoder.get_geocoder", lambda: fake)
     output = _ingest(tmp_path)
     assert "(0 unresolved)" in output
     assert fake.asked == ["Qarzabeek"]
