@@ -623,9 +623,10 @@ def _tokenize(text: str, sentences: Sequence[Sentence]) -> list[_Token]:
 
 
 def _name_like(token: _Token) -> bool:
-    first = token.text[0]
-    if not first.isupper():
-        return bool(_ELIDED_ARTICLE.match(token.text))
+    word = token.text
+    if not word[0].isupper():
+        # Most words; an elided article needs its apostrophe or hyphen.
+        return ("'" in word or "’" in word or "-" in word) and bool(_ELIDED_ARTICLE.match(word))
     if token.initial and not _is_acronym(token.text):
         lowered = token.text.lower()
         if lowered in FUNCTION_WORDS or is_common_word(token.text):
@@ -896,7 +897,7 @@ class ToponymFinder:
         places joined by a hyphen, unless the whole is one ('Guinea-Bissau')."""
         result: list[_Token] = []
         for token in tokens:
-            parts = token.text.split("-")
+            parts = token.text.split("-") if "-" in token.text else []
             if (
                 len(parts) == 2
                 and all(part[:1].isupper() and len(part) > 2 for part in parts)
