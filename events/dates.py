@@ -405,23 +405,31 @@ def _range_of(value: str) -> tuple[date, date, str] | None:
     return None
 
 
-# --- dateparser, for the few expressions it normalises better than simple rules ----------------
+# --- dateparser, for slash dates ----------------------------------------------------------------
+
+# American order first; "30/3/2011" can only be the other.
+_SLASH_FORMATS = ["%m/%d/%Y", "%d/%m/%Y"]
 
 
 @lru_cache(maxsize=4096)
-def _dateparser(expression: str, reference: date, preference: str) -> date | None:
+def _slash_date(expression: str, reference: date) -> date | None:
+    """'3/30/2018' (a four-digit year by now), with dateparser's format parser.
+
+    Its general parser reads all 6,000 such dates the pattern admits as the same
+    days, but builds its time-zone patterns first: 0.19 s for the first call,
+    against 0.02 s.
+    """
     import dateparser  # imported lazily: most texts never need it
 
     settings: dict[str, object] = {
         "RELATIVE_BASE": datetime(reference.year, reference.month, reference.day),
-        "PREFER_DATES_FROM": preference,
-        "DATE_ORDER": "MDY",
-        "REQUIRE_PARTS": ["day", "month"] if "/" in expression else [],
-        # What reaches here is an absolute date; the relative-date parser would
-        # only cost its set-up (half of the first call's 0.3 s).
-        "PARSERS": ["absolute-time"],
+        "PREFER_DATES_FROM": "past",
+        "REQUIRE_PARTS": ["day", "month"],
+        "PARSERS": ["custom-formats"],
     }
-    parsed = dateparser.parse(expression, languages=["en"], settings=settings)
+    parsed = dateparser.parse(
+        expression, languages=["en"], settings=settings, date_formats=_SLASH_FORMATS
+    )
     return parsed.date() if parsed else None
 
 
@@ -467,7 +475,7 @@ def _h_slash_date(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if short:
         # dateparser puts "3/30/18" in 1918; news years are near the publication date
         expr = short[1] + str(_year_of_two_digits(int(short[2]), ctx.ref))
-    d = _dateparser(expr, ctx.ref, "past")
+    d = _slash_date(expr, ctx.ref)
     return _Cand(m.start(), m.end(), "DATE", d.isoformat()) if d else None
 
 

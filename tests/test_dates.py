@@ -134,6 +134,9 @@ def test_a_future_month_and_day_is_the_coming_one() -> None:
         ("It is due in mid-2010.", "2010"),
         ("Losses grew in the fourth quarter of 2010.", "2010-Q4"),
         ("It was signed on 7/8/07.", "2007-07-08"),
+        # Month first where it can be; "13/12" can only be day first.
+        ("It was signed on 03/10/2011.", "2011-03-10"),
+        ("It was signed on 13/12/2010.", "2010-12-13"),
     ],
 )
 def test_calendar_expressions_get_their_value(text: str, value: str) -> None:
