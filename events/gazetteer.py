@@ -37,7 +37,7 @@ from typing import IO, Any, TextIO
 
 # Bump whenever the tables or the meaning of their columns change: an index
 # built by older code is then rebuilt (or refused) instead of misread.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 MAX_TOKENS_CAP = 6
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -168,6 +168,9 @@ class Gazetteer:
         )
         # Every capitalised word is asked whether it is a demonym.
         self.demonym = lru_cache(maxsize=65536)(self._demonym_uncached)  # type: ignore[method-assign]
+        self.is_plain_word = lru_cache(maxsize=65536)(  # type: ignore[method-assign]
+            self._is_plain_word_uncached
+        )
         self.country = lru_cache(maxsize=1024)(self.country)  # type: ignore[method-assign]
         self.get = lru_cache(maxsize=65536)(self.get)  # type: ignore[method-assign]
 
@@ -268,6 +271,15 @@ class Gazetteer:
         """ISO code of the country an adjective or demonym refers to ("Tunisians" → "TN"),
         or for a continent or region, its entry key ("Europeans" → "gn:6255148")."""
         return self._demonym_uncached(word)
+
+    def is_plain_word(self, word: str) -> bool:  # pragma: no cover - replaced in __init__
+        """Whether word, in lower case, is an English word and not also a proper name."""
+        return self._is_plain_word_uncached(word)
+
+    def _is_plain_word_uncached(self, word: str) -> bool:
+        with self._lock:
+            found = self._conn.execute("SELECT 1 FROM plain_words WHERE word = ?", (word,))
+            return found.fetchone() is not None
 
     def _demonym_uncached(self, word: str) -> str | None:
         norm = normalize(word)
@@ -377,6 +389,9 @@ CREATE TABLE first_level (key TEXT PRIMARY KEY) WITHOUT ROWID;
 -- A Bloom filter of the names' norms: most words asked about are no name,
 -- and the filter says so without a query.
 CREATE TABLE name_filter (hashes INTEGER NOT NULL, bits BLOB NOT NULL);
+-- Lower-case English words that are not also proper names ("along", "union"):
+-- a capitalised one opening a sentence is that word, not a name.
+CREATE TABLE plain_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE demonyms (
     norm TEXT PRIMARY KEY,
     country_code TEXT NOT NULL,
@@ -919,6 +934,7 @@ class _Builder:
             "INSERT INTO first_level VALUES (?)",
             [(k,) for k in sorted(set(self.region_keys.values()))],
         )
+        conn.executemany("INSERT INTO plain_words VALUES (?)", ((w,) for w in _plain_words()))
         conn.executemany(
             "INSERT INTO demonyms VALUES (?,?,?,?)",
             [(norm, *values) for norm, values in sorted(self.demonyms.items())],
@@ -935,6 +951,15 @@ class _Builder:
         conn.execute("ANALYZE")
         conn.commit()
         return len(entry_rows), len(name_rows), dict(by_kind)
+
+
+def _plain_words() -> list[str]:
+    """web2's lower-case words whose capitalised form it does not list as a name
+    too: 'along' and 'battle', not 'turkey' (Turkey) or 'jersey' (Jersey)."""
+    from english_words import get_english_words_set
+
+    words = get_english_words_set(["web2"], alpha=True, lower=False)
+    return sorted(w for w in words if w.islower() and w.capitalize() not in words)
 
 
 _ABBREVIATED_REGIONS = frozenset({"AU", "CA"})

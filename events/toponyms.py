@@ -18,9 +18,8 @@ import dataclasses
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from events.gazetteer import Entry, Gazetteer, normalize
 from events.sentences import Sentence
@@ -555,37 +554,15 @@ class _Match:
     demonym: bool = False  # found as a country adjective, not as a name
 
 
-@lru_cache(maxsize=1)
-def _english_words() -> set[str]:
-    from english_words import get_english_words_set
-
-    return get_english_words_set(["web2"], alpha=True, lower=False)
+# Whether a lower-case word is a plain English word ("along", "union"): the
+# gazetteer's word list, asked through ToponymFinder.is_common_word.
+_IsWord = Callable[[str], bool]
 
 
-def _is_plain_word(lowered: str) -> bool:
-    """A lower-case English word that is not also a proper name ('along', 'union').
-
-    Asked word by word: filtering the whole list up front cost 0.2 s of every run.
-    """
-    words = _english_words()
-    return lowered in words and lowered.islower() and lowered.capitalize() not in words
-
-
-@lru_cache(maxsize=65536)
-def is_common_word(word: str) -> bool:
-    lowered = word.lower()
-    if _is_plain_word(lowered):
-        return True
-    # web2 spells the American way: "centre", "theatre" are words too.
-    return lowered.endswith("re") and _is_plain_word(lowered[:-2] + "er")
-
-
-def _opens_sentence_as_a_word(token: _Token) -> bool:
+def _opens_sentence_as_a_word(token: _Token, is_word: _IsWord) -> bool:
     """'Residents of Georgia…': capitalised only because it opens the sentence."""
     word = token.text
-    return token.initial and (
-        is_common_word(word) or (word.endswith("s") and is_common_word(word[:-1]))
-    )
+    return token.initial and (is_word(word) or (word.endswith("s") and is_word(word[:-1])))
 
 
 def _is_acronym(text: str) -> bool:
@@ -622,14 +599,14 @@ def _tokenize(text: str, sentences: Sequence[Sentence]) -> list[_Token]:
     return tokens
 
 
-def _name_like(token: _Token) -> bool:
+def _name_like(token: _Token, is_word: _IsWord) -> bool:
     word = token.text
     if not word[0].isupper():
         # Most words; an elided article needs its apostrophe or hyphen.
         return ("'" in word or "’" in word or "-" in word) and bool(_ELIDED_ARTICLE.match(word))
     if token.initial and not _is_acronym(token.text):
         lowered = token.text.lower()
-        if lowered in FUNCTION_WORDS or is_common_word(token.text):
+        if lowered in FUNCTION_WORDS or is_word(token.text):
             return False  # "Along the road…", "Battle: …" open a sentence, not a name
     return True
 
@@ -641,7 +618,7 @@ _ARTICLES = frozenset(["the", "la", "le", "les", "el", "al"])
 _ABBREVIATED_WORDS = frozenset(["St", "Ste", "Mt", "Ft", "Pt", "Co"])
 
 
-def _joins_names(tokens: list[_Token], i: int, text: str) -> bool:
+def _joins_names(tokens: list[_Token], i: int, text: str, is_word: _IsWord) -> bool:
     """tokens[i] is a connector leading, maybe through one more, to a name.
 
     "Gulf of Aden", and "Republic of the Congo" through "of the".
@@ -651,14 +628,14 @@ def _joins_names(tokens: list[_Token], i: int, text: str) -> bool:
             return False
         if text[tokens[j].end : tokens[j + 1].start] != " ":
             return False
-        if _name_like(tokens[j + 1]):
+        if _name_like(tokens[j + 1], is_word):
             return True
         if tokens[j + 1].text not in _ARTICLES:
             return False  # "Texas and the Bank of England" are two names
     return False
 
 
-def _runs(tokens: list[_Token], text: str) -> list[list[_Token]]:
+def _runs(tokens: list[_Token], text: str, is_word: _IsWord) -> list[list[_Token]]:
     """Runs of adjacent name-like tokens ("Ras Lanuf", "Gulf of Aden")."""
     runs: list[list[_Token]] = []
     current: list[_Token] = []
@@ -670,12 +647,12 @@ def _runs(tokens: list[_Token], text: str) -> list[list[_Token]]:
                 and text[current[-1].end : token.start] == ". "
             )
         )
-        if _name_like(token):
+        if _name_like(token, is_word):
             if current and not adjacent:
                 runs.append(current)
                 current = []
             current.append(token)
-        elif current and adjacent and _joins_names(tokens, i, text):
+        elif current and adjacent and _joins_names(tokens, i, text, is_word):
             current.append(token)
         elif current:
             runs.append(current)
@@ -718,6 +695,14 @@ class ToponymFinder:
         self._overrides = NO_OVERRIDES
         # Distances between candidates and neighbours, by key pair, for one article.
         self._km: dict[tuple[str, str], float] = {}
+
+    def is_common_word(self, word: str) -> bool:
+        """'Along', 'Union': an English word, not also a proper name."""
+        lowered = word.lower()
+        if self.gazetteer.is_plain_word(lowered):
+            return True
+        # web2 spells the American way: "centre", "theatre" are words too.
+        return lowered.endswith("re") and self.gazetteer.is_plain_word(lowered[:-2] + "er")
 
     # Recognition -----------------------------------------------------------
 
@@ -830,7 +815,7 @@ class ToponymFinder:
                 and run[left].text.lower() not in TITLES  # "the Mayor of Boston"
                 and run[left].text.lower() not in PLACE_NOUNS  # "the State of Tamil Nadu"
                 and not (left == 0 and run[left].text == "The")  # "The Philippines said"
-                and not _opens_sentence_as_a_word(run[left])
+                and not _opens_sentence_as_a_word(run[left], self.is_common_word)
             ):
                 # "Barack Obama", "Ban Ki-moon": a person. "DeSmog Canada",
                 # "Central Bank of Malta": a well-known place inside a name.
@@ -870,7 +855,7 @@ class ToponymFinder:
             start, end = match.span(1)
             name = match.group(1)
             first = name.split(" ", 1)[0]
-            if first.lower() in FUNCTION_WORDS or is_common_word(first):
+            if first.lower() in FUNCTION_WORDS or self.is_common_word(first):
                 continue
             if self.gazetteer.demonym(first) or any(a < end and start < b for a, b in found):
                 continue
@@ -1050,7 +1035,7 @@ class ToponymFinder:
             # the words after it are a known place.
             if self._opens_known_name(tokens, i, text) or self._opens_qualified_town(token, text):
                 token.initial = False
-        for run in _runs(tokens, text):
+        for run in _runs(tokens, text, self.is_common_word):
             self._match_run(run, text, persons, matches)
         self._ap_states(text, matches)
         self._datelines(text, matches)
@@ -1383,7 +1368,7 @@ class ToponymFinder:
         if normalize(match.text) in self._overrides.aliases:
             return True  # an editor said so
         if entry.kind == "region":
-            if " " not in match.text and is_common_word(match.text) and not match.cued:
+            if " " not in match.text and self.is_common_word(match.text) and not match.cued:
                 return False  # "Community Centre" is not the Centre region
             words = re.split(r"[\s-]+", match.text.lower())
             if all(w in DIRECTIONS or w in _DIVISION_WORDS for w in words):
@@ -1400,7 +1385,7 @@ class ToponymFinder:
             )
         single = " " not in match.text
         qualified = any(_within(entry, b) for b in context.broader)
-        if single and is_common_word(match.text) and entry.population < 1_000_000:
+        if single and self.is_common_word(match.text) and entry.population < 1_000_000:
             # "Mobile", "Split": a word first; but web2 also lists rarities
             # ("tripoli", a polishing stone) that no reader confuses with the city.
             return (match.cued or qualified) and entry.population >= 10_000
