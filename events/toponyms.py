@@ -251,6 +251,27 @@ INSTITUTIONS = frozenset(
         "station",
     ]
 )
+# Words that, after a name, make a street or a square of the town the story is
+# in: "Atlantic Avenue", "Frenchmen Street" and "Washington Square" are not in
+# the Atlantic, France or Washington.
+STREETS = frozenset(
+    [
+        "street",
+        "avenue",
+        "road",
+        "boulevard",
+        "lane",
+        "drive",
+        "square",
+        "quarter",
+        "terrace",
+        "crescent",
+        "ave",
+        "blvd",
+    ]
+)
+# "Victoria St.", "Victoria Rd": abbreviated, only where the name ends.
+_STREETS_SHORT = frozenset(["st", "rd"])
 # A river's delta or estuary lies at its mouth, far from the point that
 # stands for the river (or the country named after it: "Niger Delta").
 RIVER_MOUTHS = frozenset(["delta", "estuary"])
@@ -724,7 +745,12 @@ class ToponymFinder:
                 return [e for e in self.gazetteer.lookup(word) if e.key not in shortened]
         if tokens[0].text in CONNECTORS or tokens[-1].text in CONNECTORS:
             return []
-        found = self.gazetteer.lookup(text[tokens[0].start : tokens[-1].end])
+        surface = text[tokens[0].start : tokens[-1].end]
+        found = self.gazetteer.lookup(surface)
+        if tokens[-1].text.lower() in STREETS:
+            # "Washington Square" is another name of Franklin Square, New York,
+            # but said in a story it is the square of the town the story is in.
+            found = [e for e in found if normalize(e.name) == normalize(surface)]
         if tokens[0].text == "The":
             # "The United States said…": the name starts after the article,
             # as it does mid-sentence; "The Hague" keeps its own.
@@ -828,6 +854,8 @@ class ToponymFinder:
             if a > 0 and b == a + 1 and run[a].text.lower() in INSTITUTIONS:
                 continue
             if b < len(run) and run[b].text.lower() in RIVER_MOUTHS:
+                continue
+            if _names_a_street(run, b):
                 continue
             if a > 0 and run[a].text.lower() in RIVER_MOUTHS and b == a + 1:
                 continue  # the "Delta" of "Nile Delta" is no Delta State either
@@ -948,6 +976,9 @@ class ToponymFinder:
                 j = end + 1 if end < len(tokens) and tokens[end].text in {"and", "or"} else end
             if not group:
                 i += 1
+                continue
+            if j < len(tokens) and tokens[j].text.istitle() and tokens[j].text.lower() in STREETS:
+                i = j  # "the French Quarter", "Frenchmen Street": a part of town
                 continue
             role = PLACE if j < len(tokens) and tokens[j].text.lower() in GEO_NOUNS else DEMONYM
             for start, end, entry in group:
@@ -1202,7 +1233,13 @@ class ToponymFinder:
             in_region = _best_in_named_region(
                 scored, {a.admin1 for a in region_anchors if a.key not in own}
             )
-            if in_region and self._plausible(in_region[1], match, context):
+            if (
+                in_region
+                # "Washington" in a story that names England is still the
+                # capital: a country's capital is what a bare name means.
+                and scored[0][1].key not in self.gazetteer.capitals
+                and self._plausible(in_region[1], match, context)
+            ):
                 scored = [in_region] + [pair for pair in scored if pair[1] is not in_region[1]]
             best_score, best = scored[0]
             # ...except where this very name is qualified: "Washington, D.C."
@@ -1391,6 +1428,11 @@ class ToponymFinder:
             return (match.cued or qualified) and entry.population >= 10_000
         if qualified:
             return True  # "Bowling Green, Kentucky"
+        if match.text.rsplit(" ", 1)[-1].lower() in STREETS:
+            # "at Washington Square" in a New Orleans story is its square, not
+            # Philadelphia's neighbourhood; "Kennett Square, Pennsylvania" is
+            # qualified (above).
+            return False
         if match.cued:
             # "in Kalam" in a story about Pakistan: not the Indian village the
             # gazetteer has, but one it lacks; though a name only this town
@@ -1434,6 +1476,14 @@ _LIST_JOINS = frozenset([", ", " and ", ", and ", " or "])
 _STATE_WORD = re.compile(r"\s+(?:state|[Gg]overnor|[Ll]egislature)\b")
 _STATE_OF = re.compile(r"\bstate of\s+$", re.IGNORECASE)
 _DIRECTION_OF = re.compile(r"\b(?:northern|southern|eastern|western|central|upstate|downstate)\s+$")
+
+
+def _names_a_street(run: Sequence[_Token], b: int) -> bool:
+    """The name that ends before run[b] is a street's ("Atlantic Avenue")."""
+    if b >= len(run):
+        return False
+    word = run[b].text.lower()
+    return word in STREETS or (word in _STREETS_SHORT and b == len(run) - 1)
 
 
 def _best_in_named_region(

@@ -534,3 +534,14 @@ def test_a_part_of_a_state_named_like_a_city_is_the_state(finder: ToponymFinder)
 def test_southern_china_is_still_the_country(finder: ToponymFinder) -> None:
     found = places(finder, "Floods hit southern China this week.")
     assert found["China"].entry.country_code == "CN"
+
+
+def test_the_capital_outweighs_a_town_in_a_region_the_story_names(
+    finder: ToponymFinder,
+) -> None:
+    text = (
+        "Britain and the United States expelled Russian diplomats after the "
+        "attack in the English city. In Washington, the diplomats prepared to leave."
+    )
+    entry = places(finder, text)["Washington"].entry
+    assert (entry.country_code, entry.admin1) == ("US", "US.DC")
