@@ -1370,6 +1370,16 @@ class ToponymFinder:
             # "Wyoming" is the state; the Michigan city named after it goes
             # by "Wyoming, Michigan" (and the +6 of that qualifier).
             score -= 1.0
+        if (
+            candidate.kind == "region"
+            and candidate.key not in self.gazetteer.first_level
+            and not context.regions  # a state the story names says more
+            and match.text.rsplit(" ", 1)[-1].lower() in _DIVISION_WORDS
+            and any(n.kind == "city" and n.admin1 == candidate.admin1 for n in context.neighbours)
+        ):
+            # "Suffolk County detectives" in a story set in Southold: the
+            # county of the state its towns are in, not Boston's namesake.
+            score += 1.0
         if candidate.kind in {"city", "region"}:
             known = context.nearest
             if candidate.key in known:

@@ -545,3 +545,10 @@ def test_the_capital_outweighs_a_town_in_a_region_the_story_names(
     )
     entry = places(finder, text)["Washington"].entry
     assert (entry.country_code, entry.admin1) == ("US", "US.DC")
+
+
+def test_a_county_is_the_one_in_the_state_of_the_towns_the_story_names(
+    finder: ToponymFinder,
+) -> None:
+    text = "Detectives searched a house in the town of Southold. Suffolk County police found bones."
+    assert places(finder, text)["Suffolk County"].entry.admin1 == "US.NY"
