@@ -1339,6 +1339,13 @@ class ToponymFinder:
     def _score(self, candidate: Entry, match: _Match, context: _Context) -> float:
         countries, dominant = context.countries, context.dominant
         score = _prior(candidate)
+        if candidate.kind == "region" and not candidate.admin1:
+            # The prior's tenth is for divisions, whose population is the sum
+            # of their towns and whose namesake city is what news means ("New
+            # York"). Regions outside the divisions (the supplement's islands,
+            # parts of countries) carry their own population: "the ministry in
+            # Trinidad" is the island, not the town in Colorado.
+            score += 1.0
         if normalize(candidate.name) == context.name:
             score += 0.5
         if candidate.key in self.gazetteer.capitals:

@@ -552,3 +552,12 @@ def test_a_county_is_the_one_in_the_state_of_the_towns_the_story_names(
 ) -> None:
     text = "Detectives searched a house in the town of Southold. Suffolk County police found bones."
     assert places(finder, text)["Suffolk County"].entry.admin1 == "US.NY"
+
+
+@pytest.mark.parametrize(("name", "country"), [("Yorkshire", "GB"), ("Bohemia", "CZ")])
+def test_a_historic_region_outweighs_a_small_town_in_a_country_the_story_names(
+    finder: ToponymFinder, name: str, country: str
+) -> None:
+    text = f"Officials in {name} said on Monday that the United States would help."
+    entry = places(finder, text)[name].entry
+    assert (entry.kind, entry.country_code) == ("region", country)
