@@ -1442,7 +1442,23 @@ class ToponymFinder:
         if single and self.is_common_word(match.text) and entry.population < 1_000_000:
             # "Mobile", "Split": a word first; but web2 also lists rarities
             # ("tripoli", a polishing stone) that no reader confuses with the city.
-            return (match.cued or qualified) and entry.population >= 10_000
+            if qualified:
+                return True
+            # "at Salt + Smoke" in a St. Louis story: a word, or a name the
+            # gazetteer lacks, rather than a small town abroad or one that
+            # only an alternate name calls Salt (As-Salt, Jordan).
+            abroad = bool(dominant) and entry.country_code not in dominant
+            return (
+                match.cued
+                and entry.population >= 10_000
+                and not (
+                    abroad
+                    and (
+                        entry.population < _SMALL_TOWN
+                        or normalize(entry.name) != normalize(match.text)
+                    )
+                )
+            )
         if qualified:
             return True  # "Bowling Green, Kentucky"
         if match.text.rsplit(" ", 1)[-1].lower() in STREETS:

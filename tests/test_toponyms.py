@@ -98,6 +98,16 @@ def test_a_common_word_naming_a_region_needs_a_cue(finder: ToponymFinder) -> Non
     assert "Centre" not in {t.text for t in find(finder, "It met at the Community Centre.")}
 
 
+def test_a_common_word_is_no_small_town_abroad_even_after_a_cue(finder: ToponymFinder) -> None:
+    text = "Police in St. Louis said the suspects were seen at Salt on Hampton Avenue."
+    assert places(finder, text).keys() == {"St. Louis"}
+
+
+def test_a_common_word_after_a_cue_is_a_big_city_abroad(finder: ToponymFinder) -> None:
+    found = places(finder, "Britons on holiday in Split were told to stay indoors.")
+    assert found["Split"].entry.country_code == "HR"
+
+
 def test_a_name_opening_a_sentence_keeps_its_first_word(finder: ToponymFinder) -> None:
     found = find(finder, "New York Times reporters were there.")
     assert [t.text for t in found] == ["New York"]
