@@ -989,6 +989,8 @@ def _area_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     cells = {(lat // size, lon // size) for lat, lon in zip(lats, lons, strict=True)}
     lat = sum(c[0] + 0.5 for c in cells) * size / len(cells)
     lon = sum(c[1] + 0.5 for c in cells) * size / len(cells)
+    centres = [((c[0] + 0.5) * size, (c[1] + 0.5) * size) for c in cells]
+    lat, lon = _on_own_land((lat, lon), centres, size)
     return lat, (lon + 180) % 360 - 180
 
 
@@ -1016,6 +1018,7 @@ def _region_centres(
             (lat, lon, admin1) for lat, lon in _without_strays(points)
         )
     sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    cells: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for code, outline in outlines.items():
         nearest = _NearestTown(by_country.get(code, []))
         if not nearest.buckets:
@@ -1030,19 +1033,35 @@ def _region_centres(
                 admin1 = nearest(lat, lon)
                 if admin1 is None:
                     continue
+                cells[admin1].append((lat, lon))
                 phi, lam = math.radians(lat), math.radians(lon)
                 weight = math.cos(phi)  # a cell's area shrinks towards the poles
                 total = sums[admin1]
                 total[0] += weight * math.cos(phi) * math.cos(lam)
                 total[1] += weight * math.cos(phi) * math.sin(lam)
                 total[2] += weight * math.sin(phi)
-    return {
-        admin1: (
-            math.degrees(math.atan2(z, math.hypot(x, y))),
-            math.degrees(math.atan2(y, x)),
-        )
-        for admin1, (x, y, z) in sums.items()
-    }
+    centres = {}
+    for admin1, (x, y, z) in sums.items():
+        centre = (math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x)))
+        centres[admin1] = _on_own_land(centre, cells[admin1], _CELL_DEGREES)
+    return centres
+
+
+def _on_own_land(
+    centre: tuple[float, float], cells: list[tuple[float, float]], size: float
+) -> tuple[float, float]:
+    """The centre, or where it falls off the region's land (Puducherry's four
+    enclaves, a crescent around a bay), the region's cell nearest to it: a
+    region's point lies in the region. cells: their centres, `size` apart."""
+    lat, lon = centre
+    scale = math.cos(math.radians(lat))
+
+    def off(cell: tuple[float, float]) -> float:
+        dlon = (cell[1] - lon + 180) % 360 - 180
+        return (cell[0] - lat) ** 2 + (dlon * scale) ** 2
+
+    nearest = min(cells, key=off)
+    return centre if off(nearest) <= size**2 else nearest
 
 
 def _without_strays(points: list[tuple[float, float]]) -> list[tuple[float, float]]:

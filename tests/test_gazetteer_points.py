@@ -119,3 +119,25 @@ def test_a_sparse_chain_of_towns_to_the_north_stays() -> None:
 def test_heilongjiang_is_centred_in_the_north_east_not_the_desert(gazetteer: Gazetteer) -> None:
     entry = next(e for e in gazetteer.lookup("Heilongjiang") if e.kind == "region")
     assert haversine_km(entry.lat, entry.lon, 47.9, 127.8) < 250
+
+
+def test_a_region_of_scattered_enclaves_is_placed_on_one_of_them() -> None:
+    # Four enclaves hundreds of kilometres apart, as Puducherry's are: the
+    # middle of the area they span is another region's land.
+    enclaves = [(11.7, 75.5), (16.7, 82.2), (10.9, 79.8), (11.93, 79.8)]
+    lat, lon = _area_centre(enclaves)
+    assert min(haversine_km(lat, lon, *town) for town in enclaves) < 100
+
+
+def test_a_crescent_shaped_region_is_placed_on_its_land_not_in_its_bay() -> None:
+    # A U of land round a bay: its towns claim the cells of the U only.
+    u_shape = {
+        "type": "Polygon",
+        "coordinates": [
+            [[0, 0], [10, 0], [10, 10], [8, 10], [8, 2], [2, 2], [2, 10], [0, 10], [0, 0]]
+        ],
+    }
+    towns = {"XX.U": [(9.0, 1.0), (9.0, 9.0), (1.0, 5.0)]}
+    lat, lon = _region_centres({"XX": u_shape}, towns)["XX.U"]
+    on_land = lon < 2 or lon > 8 or lat < 2
+    assert on_land
