@@ -1468,13 +1468,20 @@ class ToponymFinder:
             return False
         if match.cued:
             # "in Kalam" in a story about Pakistan: not the Indian village the
-            # gazetteer has, but one it lacks; though a name only this town
-            # bears ("Stratford-upon-Avon") is that town.
+            # gazetteer has, but one it lacks; though a name of several parts
+            # that only this town bears ("Stratford-upon-Avon") is that town.
+            # One word ("at Heathrow" in a British story: Heathrow, Florida)
+            # is likelier a place there that the gazetteer lacks.
+            unique = (
+                len(match.candidates) == 1
+                and normalize(entry.name) == normalize(match.text)
+                and (not single or "-" in match.text)
+            )
             return not (
                 dominant
                 and entry.country_code not in dominant
                 and entry.population < _SMALL_TOWN
-                and (len(match.candidates) > 1 or normalize(entry.name) != normalize(match.text))
+                and not unique
             )
         if single and normalize(entry.name) != normalize(match.text):
             # One word that only an alternate name links to the place ("Julia"

@@ -282,6 +282,16 @@ def test_a_village_abroad_is_not_the_one_a_story_means(finder: ToponymFinder) ->
     assert "Kalam" not in found
 
 
+def test_one_word_naming_only_a_small_town_abroad_is_a_place_the_gazetteer_lacks(
+    finder: ToponymFinder,
+) -> None:
+    # The gazetteer's only Heathrow is a town in Florida; the airport is not in it.
+    text = (
+        "Britain said officers searched a Russian plane at Heathrow. Britain expelled 23 diplomats."
+    )
+    assert "Heathrow" not in places(finder, text)
+
+
 def test_municipalities_do_not_count_as_states_of_their_country(finder: ToponymFinder) -> None:
     text = (
         "Brazil reported cases in São Paulo, Rio de Janeiro, Santa Catarina, "
