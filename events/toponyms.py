@@ -826,7 +826,27 @@ class ToponymFinder:
             if not _is_acronym(last):
                 persons.add(last)
 
-        for a, b, candidates in spans:
+        # "at Sullivan Goss": two small towns' names side by side are one
+        # name, a person's or a business's, not two places.
+        # Only single words that are names alone: "Beverly Hills Police" and
+        # "Honolulu Star-Advertiser" hold a place and a word that the
+        # gazetteer also knows as a town.
+        towns_only = [
+            b == a + 1
+            and not self.is_common_word(run[a].text)
+            and not _major(c)
+            and all(e.kind == "city" for e in c)
+            for a, b, c in spans
+        ]
+        side_by_side = {
+            k
+            for i in range(len(spans) - 1)
+            if spans[i][1] == spans[i + 1][0] and towns_only[i] and towns_only[i + 1]
+            for k in (i, i + 1)
+        }
+        for index, (a, b, candidates) in enumerate(spans):
+            if index in side_by_side:
+                continue
             left = a - 1
             if left >= 0 and run[left].text == "and" and _sizeable(candidates):
                 # "the UN and Britain", "NATO and Tunis": a list, not a name

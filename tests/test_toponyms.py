@@ -108,6 +108,20 @@ def test_a_common_word_after_a_cue_is_a_big_city_abroad(finder: ToponymFinder) -
     assert found["Split"].entry.country_code == "HR"
 
 
+def test_two_small_towns_names_side_by_side_are_one_name_not_two_places(
+    finder: ToponymFinder,
+) -> None:
+    text = "The gala at Sullivan Goss drew a crowd in Santa Barbara."
+    assert places(finder, text).keys() == {"Santa Barbara"}
+
+
+def test_a_place_before_a_word_the_gazetteer_knows_as_a_town_stays_a_place(
+    finder: ToponymFinder,
+) -> None:
+    text = "According to the Beverly Hills Police Department, the window shattered in Los Angeles."
+    assert "Beverly Hills" in {t.text for t in find(finder, text)}
+
+
 def test_a_name_opening_a_sentence_keeps_its_first_word(finder: ToponymFinder) -> None:
     found = find(finder, "New York Times reporters were there.")
     assert [t.text for t in found] == ["New York"]
