@@ -272,6 +272,9 @@ STREETS = frozenset(
 )
 # "Victoria St.", "Victoria Rd": abbreviated, only where the name ends.
 _STREETS_SHORT = frozenset(["st", "rd"])
+# Company forms after a name that are also places' abbreviations: "Nestlé
+# SA" is no South Africa, "Volvo AB" no Alberta, "Trend NV" no Nevada.
+COMPANY_FORMS = frozenset(["SA", "AB", "AG", "NV", "AS", "SE", "BV"])
 # A river's delta or estuary lies at its mouth, far from the point that
 # stands for the river (or the country named after it: "Niger Delta").
 RIVER_MOUTHS = frozenset(["delta", "estuary"])
@@ -876,6 +879,8 @@ class ToponymFinder:
             if b < len(run) and run[b].text.lower() in RIVER_MOUTHS:
                 continue
             if _names_a_street(run, b):
+                continue
+            if a > 0 and b == a + 1 and run[a].text in COMPANY_FORMS:
                 continue
             if a > 0 and run[a].text.lower() in RIVER_MOUTHS and b == a + 1:
                 continue  # the "Delta" of "Nile Delta" is no Delta State either

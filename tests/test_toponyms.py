@@ -122,6 +122,15 @@ def test_a_place_before_a_word_the_gazetteer_knows_as_a_town_stays_a_place(
     assert "Beverly Hills" in {t.text for t in find(finder, text)}
 
 
+def test_sa_is_south_africa_in_a_story_about_it(finder: ToponymFinder) -> None:
+    text = "South Africa's chiefs met in Rustenburg. No other chief in SA faced such claims."
+    assert places(finder, text)["SA"].entry.country_code == "ZA"
+
+
+def test_a_company_form_after_a_name_is_no_place(finder: ToponymFinder) -> None:
+    assert find(finder, "Nestlé SA said profits rose. Volvo AB and Airbus SA followed.") == []
+
+
 def test_a_name_opening_a_sentence_keeps_its_first_word(finder: ToponymFinder) -> None:
     found = find(finder, "New York Times reporters were there.")
     assert [t.text for t in found] == ["New York"]
