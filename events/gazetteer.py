@@ -407,6 +407,14 @@ CREATE INDEX entries_kind_country ON entries (kind, country_code);
 _AIRPORT_CODE = re.compile(r"^[A-Z]{3,4}$")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){2,6}$")
 _LATIN_LETTER = re.compile(r"[a-z]")
+# GeoNames writes Arab towns with the article, "Al Qāmishlī", "Ar Raqqah";
+# English news mostly drops it: "Qamishli", "Raqqa".
+ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an)[ -](?=[^\W\d_]{4})", re.I)
+# Where Arabic is an official language: elsewhere "El Paso" keeps its "El".
+_ARABIC_SPEAKING = frozenset(
+    ["AE", "BH", "DJ", "DZ", "EG", "EH", "IQ", "JO", "KM", "KW", "LB", "LY",
+     "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SO", "SY", "TD", "TN", "YE"]
+)  # fmt: skip
 
 # GeoNames feature codes kept from dumps. Historical, abandoned and destroyed
 # populated places are dropped: a news article means the living town.
@@ -642,6 +650,8 @@ class _Builder:
                 admin1=admin1,
             )
             draft.add_name(draft.name)
+            if code in _ARABIC_SPEAKING:
+                draft.add_name(ARABIC_ARTICLE.sub("", draft.name))
             for raw in info.get("alternatenames") or ():  # type: ignore[attr-defined]
                 if _AIRPORT_CODE.match(raw):
                     self.skipped["airport codes"] += 1
@@ -809,6 +819,8 @@ class _Builder:
                 if _AIRPORT_CODE.match(raw.strip()) and not curated:
                     continue
                 draft.add_name(raw, curated=curated)
+            if kind == "city" and cc in _ARABIC_SPEAKING:
+                draft.add_name(ARABIC_ARTICLE.sub("", name))
             existing = self.drafts.get(key)
             stored = self.add(draft)
             if existing is None:

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from events.gazetteer import Entry, Gazetteer, normalize
+from events.gazetteer import ARABIC_ARTICLE, Entry, Gazetteer, normalize
 from events.sentences import Sentence
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -1508,7 +1508,7 @@ class ToponymFinder:
                 and entry.population < _SMALL_TOWN
                 and not unique
             )
-        if single and normalize(entry.name) != normalize(match.text):
+        if single and not _own_name(entry, match.text):
             # One word that only an alternate name links to the place ("Julia"
             # → Plovdiv, "Sam" → Damascus) is a person far more often; the
             # short form of a city's name is the city ("Acapulco de Juárez").
@@ -1541,6 +1541,13 @@ _LIST_JOINS = frozenset([", ", " and ", ", and ", " or "])
 _STATE_WORD = re.compile(r"\s+(?:state|[Gg]overnor|[Ll]egislature)\b")
 _STATE_OF = re.compile(r"\bstate of\s+$", re.IGNORECASE)
 _DIRECTION_OF = re.compile(r"\b(?:northern|southern|eastern|western|central|upstate|downstate)\s+$")
+
+
+def _own_name(entry: Entry, text: str) -> bool:
+    """text is the place's own name, or its name less the Arabic article
+    ("Qamishli" for Al Qāmishlī), not one of its alternate names."""
+    said = normalize(text)
+    return normalize(entry.name) == said or normalize(ARABIC_ARTICLE.sub("", entry.name)) == said
 
 
 def _names_a_street(run: Sequence[_Token], b: int) -> bool:

@@ -131,6 +131,16 @@ def test_a_company_form_after_a_name_is_no_place(finder: ToponymFinder) -> None:
     assert find(finder, "Nestlé SA said profits rose. Volvo AB and Airbus SA followed.") == []
 
 
+def test_an_arab_town_is_found_without_its_article(finder: ToponymFinder) -> None:
+    text = "Turkey shelled Qamishli and other towns along the border, Syria said."
+    entry = places(finder, text)["Qamishli"].entry
+    assert (entry.name, entry.country_code) == ("Al Qāmishlī", "SY")
+
+
+def test_the_article_stays_on_towns_outside_the_arab_world(finder: ToponymFinder) -> None:
+    assert "Paso" not in places(finder, "Officials in El Paso, Texas, said Paso was calm.")
+
+
 def test_a_name_opening_a_sentence_keeps_its_first_word(finder: ToponymFinder) -> None:
     found = find(finder, "New York Times reporters were there.")
     assert [t.text for t in found] == ["New York"]
