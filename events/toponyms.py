@@ -1271,7 +1271,21 @@ class ToponymFinder:
             said_state = name in states_said and not _qualified_by_region(
                 matches, tops, index, text
             )
-            if said_state or self._listed_with_regions(matches, tops, index, text):
+            institution = _names_an_institution(text, match)
+            if best.kind == "city" and institution:
+                # "Washington University", "University of Alberta": the state
+                # of the name, where the city's country has one; "New York
+                # University" is in the city inside its state.
+                states = [
+                    c
+                    for c in match.candidates
+                    if c.key in first_level
+                    and c.country_code == best.country_code
+                    and not _within(best, c)
+                ]
+                if states:
+                    best = max(states, key=lambda c: self._score(c, match, context))
+            elif said_state or self._listed_with_regions(matches, tops, index, text):
                 # "a Washington state farm", "Oregon, Utah, Washington and
                 # Wisconsin": the region itself, not a city of its name.
                 regions_named = [c for c in match.candidates if c.kind == "region"]
@@ -1302,7 +1316,8 @@ class ToponymFinder:
                             # "Quebec" is the province; its city is a twentieth of it.
                             and c.population * 10 >= best.population
                         )
-                        or c.key in self.gazetteer.capitals
+                        # "University of Washington" is the state's.
+                        or (c.key in self.gazetteer.capitals and not institution)
                     )
                 ]
                 if inside:
@@ -1541,6 +1556,19 @@ _LIST_JOINS = frozenset([", ", " and ", ", and ", " or "])
 _STATE_WORD = re.compile(r"\s+(?:state|[Gg]overnor|[Ll]egislature)\b")
 _STATE_OF = re.compile(r"\bstate of\s+$", re.IGNORECASE)
 _DIRECTION_OF = re.compile(r"\b(?:northern|southern|eastern|western|central|upstate|downstate)\s+$")
+
+
+_INSTITUTION_AFTER = re.compile(r" (?:State )?([A-Z][a-z]+)")
+_INSTITUTION_BEFORE = re.compile(r"\b(?:University|College|Institute) of $")
+
+
+def _names_an_institution(text: str, match: _Match) -> bool:
+    """The name is an institution's: "Washington University", "University of
+    Alberta", "Ohio State University"."""
+    after = _INSTITUTION_AFTER.match(text, match.end)
+    if after and after.group(1).lower() in INSTITUTIONS:
+        return True
+    return bool(_INSTITUTION_BEFORE.search(text, max(0, match.start - 20), match.start))
 
 
 def _own_name(entry: Entry, text: str) -> bool:

@@ -577,3 +577,18 @@ def test_a_historic_region_outweighs_a_small_town_in_a_country_the_story_names(
     text = f"Officials in {name} said on Monday that the United States would help."
     entry = places(finder, text)[name].entry
     assert (entry.kind, entry.country_code) == ("region", country)
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        ("Students at Washington University protested.", "US.WA"),
+        ("She studied at the University of Washington in Seattle.", "US.WA"),
+        ("Students at New York University protested.", "US.NY"),
+    ],
+)
+def test_a_state_naming_an_institution_is_the_state_not_the_capital(
+    finder: ToponymFinder, text: str, admin1: str
+) -> None:
+    entry = next(t.entry for t in find(finder, text) if t.text in {"Washington", "New York"})
+    assert entry.admin1 == admin1
