@@ -6,8 +6,9 @@ import contextlib
 import gc
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from django.db import DatabaseError, connection, transaction
@@ -16,6 +17,23 @@ from events.models import Article, Event, Mention, Place
 from events.pipeline import Pipeline
 from events.readers import ReadError, find_files, read_file
 from events.store import ArticleStore, Totals
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where an ingest is: files finished, and articles stored of the current file."""
+
+    files_done: int
+    files: int
+    path: Path
+    articles_done: int = 0
+    articles: int = 0
+
+    @property
+    def fraction(self) -> float:
+        """Of all the work, counting a file's articles: one big file moves too."""
+        within = self.articles_done / self.articles if self.articles else 0.0
+        return min(1.0, (self.files_done + within) / max(self.files, 1))
 
 
 @dataclass
@@ -46,17 +64,18 @@ def ingest_paths(
     paths: Iterable[Path],
     published: date | None = None,
     pipeline: Pipeline | None = None,
-    on_file: Callable[[int, int, Path], None] | None = None,
+    on_progress: Callable[[Progress], None] | None = None,
 ) -> IngestReport:
+    """on_progress: called after each file and each batch of a file's articles."""
     with _collecting_less():
-        return _ingest_paths(paths, published, pipeline, on_file)
+        return _ingest_paths(paths, published, pipeline, on_progress)
 
 
 def _ingest_paths(
     paths: Iterable[Path],
     published: date | None,
     pipeline: Pipeline | None,
-    on_file: Callable[[int, int, Path], None] | None,
+    on_progress: Callable[[Progress], None] | None,
 ) -> IngestReport:
     started = time.perf_counter()
     report = IngestReport()
@@ -77,9 +96,13 @@ def _ingest_paths(
         else:
             assert store is not None
             file_totals = Totals()
+            on_batch = None
+            if on_progress:
+                at = Progress(index - 1, len(files), path, 0, len(records))
+                on_batch = partial(_report_batch, on_progress, at)
             try:
                 with transaction.atomic():
-                    store.save_many(records, file_totals)
+                    store.save_many(records, file_totals, on_batch)
             except DatabaseError as error:
                 # The transaction rolled back: nothing of this file is stored.
                 store.places = type(store.places)()
@@ -87,12 +110,16 @@ def _ingest_paths(
                 report.errors.append(f"{path}: could not be stored: {first_line or error!r}")
             else:
                 _merge(report.totals, file_totals)
-        if on_file:
-            on_file(index, len(files), path)
+        if on_progress:
+            on_progress(Progress(index, len(files), path))
     if report.totals.created + report.totals.updated >= ANALYZE_AFTER:
         refresh_statistics()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _report_batch(on_progress: Callable[[Progress], None], at: Progress, done: int) -> None:
+    on_progress(replace(at, articles_done=done))
 
 
 # After this many new or changed articles, PostgreSQL's planner statistics are

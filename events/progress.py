@@ -16,7 +16,8 @@ class ProgressBar:
         self.started = time.monotonic()
         self._drawn_at = 0.0
 
-    def update(self, done: int, detail: str = "") -> None:
+    def update(self, done: float, detail: str = "") -> None:
+        """done: items finished, a fraction where one is part done."""
         if not self.enabled:
             return
         now = time.monotonic()
@@ -26,9 +27,12 @@ class ProgressBar:
         self._drawn_at = now
         width = shutil.get_terminal_size((80, 20)).columns
         elapsed = now - self.started
-        rate = done / elapsed if elapsed > 0 else 0.0
-        counts = f" {done}/{self.total} {self.label} {rate:.0f}/s "
-        bar_width = max(10, min(40, width - len(counts) - 24))
+        counts = f" {int(done)}/{self.total} {self.label} "
+        if elapsed >= 1:  # a rate over the first instants says nothing
+            rate = done / elapsed
+            counts += f"{rate:.{0 if rate >= 10 else 1}f}/s "
+        # The bar gives way to the detail (the file, its articles) on narrow terminals.
+        bar_width = max(10, min(40, width - len(counts) - len(detail) - 3))
         filled = int(bar_width * done / self.total)
         line = f"[{'#' * filled}{'.' * (bar_width - filled)}]{counts}{detail}"
         self.stream.write("\r" + line[: width - 1].ljust(width - 1))

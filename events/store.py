@@ -10,7 +10,7 @@ place choices (events.editors) go into the pipeline as Overrides.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import Enum
@@ -203,8 +203,16 @@ class ArticleStore:
         # Read once per run: an alias added while an ingest runs applies from the next one.
         self.editors = editors if editors is not None else EditorOverrides.load()
 
-    def save_many(self, records: Iterable[ArticleInput], totals: Totals) -> list[Outcome]:
-        """Stores records in batches: a batch costs the queries one article used to."""
+    def save_many(
+        self,
+        records: Iterable[ArticleInput],
+        totals: Totals,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> list[Outcome]:
+        """Stores records in batches: a batch costs the queries one article used to.
+
+        on_batch: called with the number of records stored so far, after each batch.
+        """
         outcomes: list[Outcome] = []
         batch: list[ArticleInput] = []
         for record in records:
@@ -213,9 +221,13 @@ class ArticleStore:
             if len(batch) == BATCH_SIZE or any(r.origin == record.origin for r in batch):
                 outcomes += self._save_batch(batch, totals)
                 batch = []
+                if on_batch:
+                    on_batch(len(outcomes))
             batch.append(record)
         if batch:
             outcomes += self._save_batch(batch, totals)
+            if on_batch:
+                on_batch(len(outcomes))
         return outcomes
 
     def _save_batch(self, records: list[ArticleInput], totals: Totals) -> list[Outcome]:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from events.ingest import ingest_paths
+from events.ingest import Progress, ingest_paths
 from events.progress import ProgressBar
 from events.readers import parse_published
 
@@ -39,13 +39,16 @@ class Command(BaseCommand):
         paths: list[Path] = options["paths"]  # type: ignore[assignment]
         bar: ProgressBar | None = None
 
-        def on_file(done: int, total: int, path: Path) -> None:
+        def on_progress(progress: Progress) -> None:
             nonlocal bar
             if bar is None:
-                bar = ProgressBar(total, self.stderr._out, "files")
-            bar.update(done, path.name)
+                bar = ProgressBar(progress.files, self.stderr._out, "files")
+            detail = progress.path.name
+            if progress.articles:
+                detail += f" {progress.articles_done:,}/{progress.articles:,} articles"
+            bar.update(progress.fraction * progress.files, detail)
 
-        report = ingest_paths(paths, published=published, on_file=on_file)
+        report = ingest_paths(paths, published=published, on_progress=on_progress)
         if bar is not None:
             bar.close()
         for error in report.errors:
