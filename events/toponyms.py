@@ -1532,7 +1532,17 @@ class ToponymFinder:
         if entry.population >= 100_000:
             return True
         if single and entry.population < _SMALL_TOWN:
-            return False  # "Tyler", "Williams": surnames that are also small towns
+            # "Tyler", "Williams": surnames that are also small towns; but a
+            # story that names the state or county of the only town of the
+            # name ("Collier County's grant for Immokalee") means the town.
+            return (
+                len(match.candidates) == 1
+                and entry.country_code in dominant
+                and any(
+                    a.kind == "region" and a.admin1 == entry.admin1 and a.key != entry.key
+                    for a in anchors
+                )
+            )
         if entry.country_code not in dominant:
             return False
         return any(

@@ -592,3 +592,10 @@ def test_a_state_naming_an_institution_is_the_state_not_the_capital(
 ) -> None:
     entry = next(t.entry for t in find(finder, text) if t.text in {"Washington", "New York"})
     assert entry.admin1 == admin1
+
+
+def test_a_small_town_is_found_where_the_story_names_its_county(finder: ToponymFinder) -> None:
+    text = "Collier County was awarded a grant for Immokalee's streets, Florida officials said."
+    assert places(finder, text)["Immokalee"].entry.admin1 == "US.FL"
+    # Alone, a one-word small town is more often a surname.
+    assert "Immokalee" not in places(finder, "The grant for Immokalee's streets was announced.")
