@@ -542,6 +542,10 @@ class UnresolvedName:
 _NAME = r"[A-Z][\w'’-]+(?: (?:[A-Z][\w'’-]+|al|el|ad|as|bin|ibn|de|del|la))*"
 # Only cues that leave no doubt a place follows: "in X" or "at X" just as often
 # precede an institution, an event or a month.
+# The text right before a name calls it a place: "the village of".
+_CALLED_A_PLACE = re.compile(
+    r"\b(?:town|city|village|port|district|province|region|suburb|governorate|county) of $"
+)
 _NAMED_PLACE = re.compile(
     r"\b(?:(?:town|city|village|port|district|province|region|suburb|outskirts|"
     r"governorate|county) of|near|outside) (" + _NAME + ")"
@@ -576,6 +580,7 @@ class _Match:
     modifier: bool = False  # "U.S. Treasury Department": a place naming an institution
     role: str = PLACE
     demonym: bool = False  # found as a country adjective, not as a name
+    named: bool = False  # "the village of X": the text calls it a place
 
 
 # Whether a lower-case word is a plain English word ("along", "union"): the
@@ -1164,6 +1169,7 @@ class ToponymFinder:
         accepted_ends = {m.end for m in kept}
         for match in kept:
             match.cued = match.cued or self._is_cued(match, text, accepted_ends)
+            match.named = bool(_CALLED_A_PLACE.search(text, max(0, match.start - 30), match.start))
 
         # Read twice: the first reading settles names the article leaves
         # little doubt about ("Southampton", "Bolton"), and those then speak
@@ -1506,6 +1512,17 @@ class ToponymFinder:
             # Philadelphia's neighbourhood; "Kennett Square, Pennsylvania" is
             # qualified (above).
             return False
+        if (
+            match.cued
+            and single
+            and not match.named
+            and not _own_name(entry, match.text)
+            and entry.population < 10_000
+        ):
+            # "in Newcomers" (a restaurant) is not Newcomerstown, Ohio, which
+            # only an alternate name calls so; "in Bombay" is Mumbai, and
+            # "the village of Pongpong" is Pung-Pang.
+            return False
         if match.cued:
             # "in Kalam" in a story about Pakistan: not the Indian village the
             # gazetteer has, but one it lacks; though a name of several parts
@@ -1584,8 +1601,12 @@ def _names_an_institution(text: str, match: _Match) -> bool:
 def _own_name(entry: Entry, text: str) -> bool:
     """text is the place's own name, or its name less the Arabic article
     ("Qamishli" for Al Qāmishlī), not one of its alternate names."""
-    said = normalize(text)
-    return normalize(entry.name) == said or normalize(ARABIC_ARTICLE.sub("", entry.name)) == said
+    # "‘Afrīn" is Afrin: the ayn's mark is not written in English.
+    said = normalize(text).replace("'", "")
+    return said in {
+        normalize(entry.name).replace("'", ""),
+        normalize(ARABIC_ARTICLE.sub("", entry.name)).replace("'", ""),
+    }
 
 
 def _names_a_street(run: Sequence[_Token], b: int) -> bool:

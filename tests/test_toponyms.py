@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from events.sentences import split_sentences
 from events.toponyms import DEMONYM, EMBEDDED, PLACE, Overrides, ToponymFinder
 from tests.toponym_support import find, places
@@ -139,6 +141,26 @@ def test_an_arab_town_is_found_without_its_article(finder: ToponymFinder) -> Non
 
 def test_the_article_stays_on_towns_outside_the_arab_world(finder: ToponymFinder) -> None:
     assert "Paso" not in places(finder, "Officials in El Paso, Texas, said Paso was calm.")
+
+
+def test_one_word_that_only_an_alternate_name_gives_a_village_needs_more_than_in(
+    finder: ToponymFinder,
+) -> None:
+    text = "The dishes are much like what is done in Newcomers, said Allen, a chef in Ohio."
+    assert places(finder, text).keys() == {"Ohio"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("He was born in Bombay, India.", "Bombay", "Mumbai"),
+        ("The village of Pongpong, in Mindanao, had the most cases.", "Pongpong", "Pung-Pang"),
+    ],
+)
+def test_an_alternate_name_after_a_cue_is_a_city_or_a_village_the_text_calls_one(
+    finder: ToponymFinder, text: str, name: str, place: str
+) -> None:
+    assert places(finder, text)[name].entry.name == place
 
 
 def test_a_name_opening_a_sentence_keeps_its_first_word(finder: ToponymFinder) -> None:
