@@ -53,6 +53,7 @@ benchmark: setup
 	$(PY) benchmarks/embed_size.py
 	$(PY) benchmarks/dates_speed.py
 	$(PY) benchmarks/map_speed.py
+	$(PY) benchmarks/country_points.py
 
 clean:
 	rm -rf $(VENV) var node_modules
