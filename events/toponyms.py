@@ -1585,17 +1585,18 @@ _STATE_OF = re.compile(r"\bstate of\s+$", re.IGNORECASE)
 _DIRECTION_OF = re.compile(r"\b(?:northern|southern|eastern|western|central|upstate|downstate)\s+$")
 
 
-_INSTITUTION_AFTER = re.compile(r" (?:State )?([A-Z][a-z]+)")
-_INSTITUTION_BEFORE = re.compile(r"\b(?:University|College|Institute) of $")
+# A university or college named after a state: "Washington University", "Ohio
+# State University", "University of Alberta". (A "Washington Hotel" or station
+# may as well be in the capital.)
+_UNIVERSITY_AFTER = re.compile(r" (?:State )?(?:University|College|Institute)\b")
+_UNIVERSITY_BEFORE = re.compile(r"\b(?:University|College|Institute) of $")
 
 
 def _names_an_institution(text: str, match: _Match) -> bool:
-    """The name is an institution's: "Washington University", "University of
-    Alberta", "Ohio State University"."""
-    after = _INSTITUTION_AFTER.match(text, match.end)
-    if after and after.group(1).lower() in INSTITUTIONS:
-        return True
-    return bool(_INSTITUTION_BEFORE.search(text, max(0, match.start - 20), match.start))
+    return bool(
+        _UNIVERSITY_AFTER.match(text, match.end)
+        or _UNIVERSITY_BEFORE.search(text, max(0, match.start - 20), match.start)
+    )
 
 
 def _own_name(entry: Entry, text: str) -> bool:
