@@ -1491,8 +1491,9 @@ class ToponymFinder:
             if qualified:
                 return True
             # "at Salt + Smoke" in a St. Louis story: a word, or a name the
-            # gazetteer lacks, rather than a small town abroad or one that
-            # only an alternate name calls Salt (As-Salt, Jordan).
+            # gazetteer lacks, rather than a small town abroad or one whose
+            # full name is not the word (As-Salt, Jordan: a word needs more
+            # than the name less its article, which _own_name allows).
             abroad = bool(dominant) and entry.country_code not in dominant
             return (
                 match.cued
