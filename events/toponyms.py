@@ -705,6 +705,8 @@ class _Context:
     name: str  # the name's own normal form
     # Where a first reading put the article's other names, by their text.
     settled: Sequence[tuple[str, Entry]] = ()
+    # Entry keys of names a locative cue places elsewhere in the article, by name.
+    confirmed: dict[str, str] = dataclasses.field(default_factory=dict)
     # Regions that bear the name itself, as (country, admin1): "Wyoming" the state.
     namesake_regions: list[tuple[str, str]] = dataclasses.field(default_factory=list)
     # The towns and regions a candidate's distance is measured to: the
@@ -852,6 +854,9 @@ class ToponymFinder:
             if spans[i][1] == spans[i + 1][0] and towns_only[i] and towns_only[i + 1]
             for k in (i, i + 1)
         }
+        if side_by_side and spans[max(side_by_side)][1] == len(run):
+            # "Dave Allen": the last word stays the person's ("to Allen").
+            persons.add(run[-1].text)
         for index, (a, b, candidates) in enumerate(spans):
             if index in side_by_side:
                 continue
@@ -1180,10 +1185,26 @@ class ToponymFinder:
             for t in first
             if t.role == PLACE and t.entry.kind in {"city", "region"}
         ]
-        return self._resolve(kept, text, settled) if settled else first
+        found = self._resolve(kept, text, settled) if settled else first
+        # One sense per article: "in Samos" makes "the Samos hotspot" and
+        # "Samos's economy" that island town too, though alone they would
+        # not be enough for a small town.
+        # Only a cue of its own: "Solon, King Nut" lists no place called King.
+        cued = {m.start for m in kept if m.cued and self._is_cued(m, text, set())}
+        confirmed = {
+            normalize(t.text): t.entry.key for t in found if t.role == PLACE and t.start in cued
+        }
+        placed = {t.start for t in found}
+        if any(normalize(m.text) in confirmed and m.start not in placed for m in kept):
+            return self._resolve(kept, text, settled, confirmed)
+        return found
 
     def _resolve(
-        self, matches: list[_Match], text: str, settled: Sequence[tuple[str, Entry]] = ()
+        self,
+        matches: list[_Match],
+        text: str,
+        settled: Sequence[tuple[str, Entry]] = (),
+        confirmed: dict[str, str] | None = None,
     ) -> list[Toponym]:
         # Countries the article names outright, and places that can only be one thing.
         countries: Counter[str] = Counter()
@@ -1241,6 +1262,7 @@ class ToponymFinder:
                 dominant=dominant,
                 anchors=anchors,
                 settled=settled,
+                confirmed=confirmed or {},
                 namesake_regions=[
                     (c.country_code, c.admin1)
                     for c in match.candidates
@@ -1467,6 +1489,8 @@ class ToponymFinder:
             return True
         if normalize(match.text) in self._overrides.aliases:
             return True  # an editor said so
+        if context.confirmed.get(context.name) == entry.key:
+            return True
         if entry.kind == "region":
             if " " not in match.text and self.is_common_word(match.text) and not match.cued:
                 return False  # "Community Centre" is not the Centre region
