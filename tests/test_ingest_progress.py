@@ -79,4 +79,4 @@ def test_the_ingest_command_still_reports_its_totals(tmp_path: Path) -> None:
     _write(path, 3)
     out = io.StringIO()
     call_command("ingest", str(path), stdout=out, stderr=io.StringIO())
-    assert out.getvalue().startswith("1 files: 3 articles (3 new")
+    assert out.getvalue().startswith("1 file: 3 articles (3 new")

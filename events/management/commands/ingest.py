@@ -56,14 +56,19 @@ class Command(BaseCommand):
 
         totals = report.totals
         self.stdout.write(
-            f"{report.files} files: {totals.articles} articles "
+            f"{_count(report.files, 'file')}: {_count(totals.articles, 'article')} "
             f"({totals.created} new, {totals.updated} updated, {totals.unchanged} unchanged), "
-            f"{totals.events} events, {len(totals.place_ids)} places, "
-            f"{totals.mentions} mentions ({totals.unresolved} unresolved), "
-            f"{len(report.errors)} errors in {report.seconds:.1f} s"
+            f"{_count(totals.events, 'event')}, {_count(len(totals.place_ids), 'place')}, "
+            f"{_count(totals.mentions, 'mention')} ({totals.unresolved} unresolved), "
+            f"{_count(len(report.errors), 'error')} in {report.seconds:.1f} s"
         )
         if report.errors:
             raise CommandError(
                 f"{len(report.errors)} of the inputs could not be ingested (see above)",
                 returncode=1,
             )
+
+
+def _count(n: int, noun: str) -> str:
+    """'1 file', '2 files': the summary reads as a sentence."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
