@@ -890,6 +890,10 @@ class ToponymFinder:
                 continue
             if _names_a_street(run, b):
                 continue
+            if b < len(run) and run[b].text.lower() == "township":
+                # "Washington Township", New Jersey: a township the gazetteer
+                # lacks, named after someone or somewhere else.
+                continue
             if a > 0 and b == a + 1 and run[a].text in COMPANY_FORMS:
                 continue
             if a > 0 and run[a].text.lower() in RIVER_MOUTHS and b == a + 1:
