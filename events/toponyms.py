@@ -272,6 +272,8 @@ STREETS = frozenset(
 )
 # "Victoria St.", "Victoria Rd": abbreviated, only where the name ends.
 _STREETS_SHORT = frozenset(["st", "rd"])
+# Malls and summits named after a whole region: "Mall of Asia", "Summit of the Americas".
+_VENUES = frozenset(["mall", "summit"])
 # Company forms after a name that are also places' abbreviations: "Nestlé
 # SA" is no South Africa, "Volvo AB" no Alberta, "Trend NV" no Nevada.
 COMPANY_FORMS = frozenset(["SA", "AB", "AG", "NV", "AS", "SE", "BV"])
@@ -889,6 +891,13 @@ class ToponymFinder:
             if b < len(run) and run[b].text.lower() in RIVER_MOUTHS:
                 continue
             if _names_a_street(run, b):
+                continue
+            if _venue_named_after(run, a) and not any(
+                c.kind == "city" and c.population >= 100_000 for c in candidates
+            ):
+                # "SM Mall of Asia" is in Manila and "the Summit of the
+                # Americas" met in Lima: not at the middle of what they are
+                # named after. "The Mall of Berlin" is in Berlin.
                 continue
             if b < len(run) and run[b].text.lower() == "township":
                 # "Washington Township", New Jersey: a township the gazetteer
@@ -1637,6 +1646,14 @@ def _own_name(entry: Entry, text: str) -> bool:
         normalize(entry.name).replace("'", ""),
         normalize(ARABIC_ARTICLE.sub("", entry.name)).replace("'", ""),
     }
+
+
+def _venue_named_after(run: Sequence[_Token], a: int) -> bool:
+    """The name from run[a] on ends a mall's or a summit's ("Mall of Asia")."""
+    k = a - 1
+    while k >= 0 and run[k].text in CONNECTORS:
+        k -= 1
+    return 0 <= k < a - 1 and run[k + 1].text == "of" and run[k].text.lower() in _VENUES
 
 
 def _names_a_street(run: Sequence[_Token], b: int) -> bool:
