@@ -1309,9 +1309,9 @@ class ToponymFinder:
                 scored = [in_region] + [pair for pair in scored if pair[1] is not in_region[1]]
             best_score, best = scored[0]
             # ...except where this very name is qualified: "Washington, D.C."
-            said_state = name in states_said and not _qualified_by_region(
-                matches, tops, index, text
-            )
+            said_state = (
+                name in states_said or bool(_STATE_BODY.match(text, match.end))
+            ) and not _qualified_by_region(matches, tops, index, text)
             institution = _names_an_institution(text, match)
             if best.kind == "city" and institution:
                 # "Washington University", "University of Alberta": the state
@@ -1619,6 +1619,8 @@ _TITLE_BEFORE = re.compile(r"([\w']+) $")
 _QUALIFYING_JOINS = frozenset([", ", " in ", ", in ", " located in ", ", located in "])
 _LIST_JOINS = frozenset([", ", " and ", ", and ", " or "])
 _STATE_WORD = re.compile(r"\s+(?:state|[Gg]overnor|[Ll]egislature)\b")
+# "a New York court", "Washington law": the state's, said of this mention only.
+_STATE_BODY = re.compile(r"\s+(?:courts?|laws?|[Aa]ttorney [Gg]eneral|[Ll]awmakers)\b")
 _STATE_OF = re.compile(r"\bstate of\s+$", re.IGNORECASE)
 _DIRECTION_OF = re.compile(r"\b(?:northern|southern|eastern|western|central|upstate|downstate)\s+$")
 

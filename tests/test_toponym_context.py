@@ -83,6 +83,24 @@ def test_new_york_is_the_city_that_goes_by_the_states_name(finder: ToponymFinder
     assert found["New York"].entry.kind == "city"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A landmark award by a New York court has caught the attention of artists.",
+        "The New York Attorney General sued the landlord.",
+        "Under New York law, the landlord must pay.",
+    ],
+)
+def test_new_york_before_a_court_or_a_law_is_the_state(finder: ToponymFinder, text: str) -> None:
+    assert places(finder, text)["New York"].entry.kind == "region"
+
+
+def test_a_new_york_court_leaves_new_york_alone_elsewhere_the_city(finder: ToponymFinder) -> None:
+    text = "A New York court ruled on Monday. Crowds in New York cheered."
+    new_york = [t for t in find(finder, text) if t.text == "New York"]
+    assert [t.entry.kind for t in new_york] == ["region", "city"]
+
+
 @pytest.mark.parametrize("text", ["St. Louis", "ST. LOUIS"])
 def test_a_full_stop_after_st_does_not_end_the_name(finder: ToponymFinder, text: str) -> None:
     found = places(finder, f"Police in {text} said burglaries fell.")
