@@ -1528,19 +1528,19 @@ class ToponymFinder:
             if qualified:
                 return True
             # "at Salt + Smoke" in a St. Louis story: a word, or a name the
-            # gazetteer lacks, rather than a small town abroad or one whose
-            # full name is not the word (As-Salt, Jordan: a word needs more
-            # than the name less its article, which _own_name allows).
+            # gazetteer lacks, rather than a town abroad that is not a city
+            # of note or one whose full name is not the word (As-Salt, Jordan:
+            # a word needs more than the name less its article, which
+            # _own_name allows). "to live in Delft" in a Cape Town story is
+            # the township there, not the Dutch town of 95,000; "in Cork" or
+            # "in Bath" is the city.
             abroad = bool(dominant) and entry.country_code not in dominant
             return (
                 match.cued
                 and entry.population >= 10_000
                 and not (
                     abroad
-                    and (
-                        entry.population < _SMALL_TOWN
-                        or normalize(entry.name) != normalize(match.text)
-                    )
+                    and (not _sizeable([entry]) or normalize(entry.name) != normalize(match.text))
                 )
             )
         if qualified:

@@ -110,6 +110,16 @@ def test_a_common_word_after_a_cue_is_a_big_city_abroad(finder: ToponymFinder) -
     assert found["Split"].entry.country_code == "HR"
 
 
+def test_a_common_word_after_a_cue_is_no_mid_sized_town_abroad(finder: ToponymFinder) -> None:
+    text = "The family left a shack in Johannesburg to live in Delft, near Soweto."
+    assert places(finder, text).keys() == {"Johannesburg", "Soweto"}
+
+
+def test_a_common_word_after_a_cue_is_a_city_of_note_abroad(finder: ToponymFinder) -> None:
+    text = "Protesters marched in Boston and Chicago on Monday, and in Cork crowds gathered."
+    assert places(finder, text)["Cork"].entry.country_code == "IE"
+
+
 def test_two_small_towns_names_side_by_side_are_one_name_not_two_places(
     finder: ToponymFinder,
 ) -> None:
