@@ -503,3 +503,5 @@ class ArticleAdmin(admin.ModelAdmin):
     # mention and stop-list forms look articles up by title.
     search_fields = ["title", "source"]
     date_hierarchy = "published"
+    # An address typed without a scheme is https, as Django 6 will assume.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
