@@ -583,6 +583,9 @@ class _Match:
     role: str = PLACE
     demonym: bool = False  # found as a country adjective, not as a name
     named: bool = False  # "the village of X": the text calls it a place
+    # Cued only by the place listed before it ("between Ras Lanuf and Bin
+    # Jiwad"): that place's candidates.
+    listed_with: list[Entry] = dataclasses.field(default_factory=list)
 
 
 # Whether a lower-case word is a plain English word ("along", "union"): the
@@ -1066,7 +1069,8 @@ class ToponymFinder:
             for region in broader
         )
 
-    def _is_cued(self, match: _Match, text: str, accepted_ends: set[int]) -> bool:
+    def _is_cued(self, match: _Match, text: str) -> bool:
+        """A cue of the name's own: 'in', 'the town of', 'the capital, Juba,'."""
         before = text[max(0, match.start - 40) : match.start]
         words = re.findall(r"[\w']+|,", before.lower())
         if not words:
@@ -1080,16 +1084,20 @@ class ToponymFinder:
             return bool(after) and after.group(1) in _AREA_NOUNS
         if len(words) >= 2 and words[-1] == "," and words[-2] == "capital":
             return True  # "the capital, Juba,"
-        if len(words) >= 2 and words[-1] == "of" and words[-2] in PLACE_NOUNS:
-            return True
-        # Coordinated with a place: "between Ras Lanuf and Bin Jiwad".
+        return len(words) >= 2 and words[-1] == "of" and words[-2] in PLACE_NOUNS
+
+    @staticmethod
+    def _listed_after(match: _Match, text: str, by_end: dict[int, _Match]) -> _Match | None:
+        """The place this name is coordinated with: "between Ras Lanuf and Bin Jiwad"."""
+        before = text[max(0, match.start - 40) : match.start]
         stripped = before.rstrip()
         for joiner in (" and", " or", ","):
             if stripped.endswith(joiner):
                 head = stripped[: -len(joiner)].rstrip()
-                if match.start - (len(before) - len(head)) in accepted_ends:
-                    return True
-        return False
+                found = by_end.get(match.start - (len(before) - len(head)))
+                if found is not None:
+                    return found
+        return None
 
     # Resolution ------------------------------------------------------------
 
@@ -1184,9 +1192,15 @@ class ToponymFinder:
                 continue
             kept.append(match)
 
-        accepted_ends = {m.end for m in kept}
+        by_end = {m.end: m for m in kept}
+        own_cue: set[int] = set()
         for match in kept:
-            match.cued = match.cued or self._is_cued(match, text, accepted_ends)
+            if match.cued or self._is_cued(match, text):
+                own_cue.add(match.start)
+                match.cued = True
+            elif (listed := self._listed_after(match, text, by_end)) is not None:
+                match.cued = True
+                match.listed_with = listed.candidates
             match.named = bool(_CALLED_A_PLACE.search(text, max(0, match.start - 30), match.start))
 
         # Read twice: the first reading settles names the article leaves
@@ -1203,9 +1217,8 @@ class ToponymFinder:
         # "Samos's economy" that island town too, though alone they would
         # not be enough for a small town.
         # Only a cue of its own: "Solon, King Nut" lists no place called King.
-        cued = {m.start for m in kept if m.cued and self._is_cued(m, text, set())}
         confirmed = {
-            normalize(t.text): t.entry.key for t in found if t.role == PLACE and t.start in cued
+            normalize(t.text): t.entry.key for t in found if t.role == PLACE and t.start in own_cue
         }
         placed = {t.start for t in found}
         if any(normalize(m.text) in confirmed and m.start not in placed for m in kept):
@@ -1572,12 +1585,16 @@ class ToponymFinder:
                 and normalize(entry.name) == normalize(match.text)
                 and (not single or "-" in match.text)
             )
-            return not (
-                dominant
-                and entry.country_code not in dominant
-                and entry.population < _SMALL_TOWN
-                and not unique
-            )
+            if unique or entry.population >= _SMALL_TOWN:
+                return True
+            if _names_a_country_only(match.listed_with) and all(
+                c.country_code != entry.country_code for c in match.listed_with
+            ):
+                # "Israel, Arab leaders and other nations": listed after a
+                # country, a small town of one word is one of that country's,
+                # and Arab, Alabama is not Israel's.
+                return False
+            return not dominant or entry.country_code in dominant
         if single and not _own_name(entry, match.text):
             # One word that only an alternate name links to the place ("Julia"
             # → Plovdiv, "Sam" → Damascus) is a person far more often; the
@@ -1737,6 +1754,10 @@ def _says_state(text: str, match: _Match) -> bool:
     """'Washington state', 'the state of Washington', 'the New York Governor'."""
     before = text[max(0, match.start - 12) : match.start]
     return bool(_STATE_WORD.match(text, match.end) or _STATE_OF.search(before))
+
+
+def _names_a_country_only(candidates: list[Entry]) -> bool:
+    return bool(candidates) and all(c.kind == "country" for c in candidates)
 
 
 def _names_a_country(match: _Match) -> bool:

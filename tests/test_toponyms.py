@@ -120,6 +120,13 @@ def test_a_common_word_after_a_cue_is_a_city_of_note_abroad(finder: ToponymFinde
     assert places(finder, text)["Cork"].entry.country_code == "IE"
 
 
+def test_a_small_town_listed_after_a_country_is_one_of_its_own(finder: ToponymFinder) -> None:
+    text = "Israel, Arab leaders and other nations in the U.S.-led coalition met in Syria."
+    assert places(finder, text).keys() == {"Israel", "U.S.", "Syria"}
+    found = places(finder, "Fighting spread across Libya, Bin Jiwad and Ras Lanuf.")
+    assert found["Bin Jiwad"].entry.country_code == "LY"
+
+
 def test_two_small_towns_names_side_by_side_are_one_name_not_two_places(
     finder: ToponymFinder,
 ) -> None:
