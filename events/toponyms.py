@@ -1377,7 +1377,10 @@ class ToponymFinder:
                 if inside:
                     best = max(inside, key=lambda c: c.population)
             comma = index + 1 < len(matches) and text[match.end : matches[index + 1].start] == ", "
-            if comma and _lacks_qualified_town(best, match, context.broader):
+            if comma and (
+                _lacks_qualified_town(best, match, context.broader)
+                or self._lacks_town_in_state(best, match, context.broader)
+            ):
                 continue
             if not self._plausible(best, match, context):
                 continue
@@ -1389,6 +1392,20 @@ class ToponymFinder:
                 Toponym(match.start, match.end, match.text, best, round(confidence, 3), match.role)
             )
         return result
+
+    def _lacks_town_in_state(self, best: Entry, match: _Match, broader: list[Entry]) -> bool:
+        """'a Bradford, Ontario court': a town of a state or province the
+        gazetteer lacks, not Bradford in England, though that is a city. A
+        big city stays ('Berlin, Brandenburg' are two states), and so does a
+        state or country ('Georgia, Alabama')."""
+        first_level = self.gazetteer.first_level
+        return (
+            bool(broader)
+            and all(q.key in first_level for q in broader)
+            and not any(_within(best, q) for q in broader)
+            and best.population < 1_000_000
+            and not any(c.kind == "country" or c.key in first_level for c in match.candidates)
+        )
 
     @staticmethod
     def _listed_with_regions(

@@ -258,6 +258,16 @@ def test_a_town_the_gazetteer_lacks_is_not_its_namesake_abroad(finder: ToponymFi
     assert found["Ontario"].entry.admin1 == "CA.08"
 
 
+def test_a_town_the_gazetteer_lacks_in_a_province_is_not_a_city_abroad(
+    finder: ToponymFinder,
+) -> None:
+    found = places(finder, "The driver will appear in a Bradford, Ontario court on May 12.")
+    assert "Bradford" not in found
+    assert found["Ontario"].entry.admin1 == "CA.08"
+    found = places(finder, "The plant in London, Ontario closed.")
+    assert found["London"].entry.country_code == "CA"
+
+
 def test_a_city_before_a_region_in_a_list_of_cities_stays_itself(finder: ToponymFinder) -> None:
     found = places(finder, "The band was due to play in Copenhagen, Hamburg and Mannheim.")
     assert found["Copenhagen"].entry.country_code == "DK"
