@@ -272,6 +272,10 @@ STREETS = frozenset(
 )
 # "Victoria St.", "Victoria Rd": abbreviated, only where the name ends.
 _STREETS_SHORT = frozenset(["st", "rd"])
+# Words that, after a town's name, make a landform the gazetteer lacks: "Fraser Valley".
+LANDFORMS = frozenset(
+    ["valley", "bay", "lake", "river", "creek", "canyon", "peninsula", "mountains", "falls"]
+)
 # Malls and summits named after a whole region: "Mall of Asia", "Summit of the Americas".
 _VENUES = frozenset(["mall", "summit"])
 # Company forms after a name that are also places' abbreviations: "Nestlé
@@ -901,6 +905,15 @@ class ToponymFinder:
                 # "SM Mall of Asia" is in Manila and "the Summit of the
                 # Americas" met in Lima: not at the middle of what they are
                 # named after. "The Mall of Berlin" is in Berlin.
+                continue
+            if (
+                b < len(run)
+                and run[b].text.lower() in LANDFORMS
+                and all(c.kind == "city" for c in candidates)
+            ):
+                # "Fraser Valley" near Vancouver is the Fraser's valley, not
+                # Fraser, Alberta; "Islington Bay" in Auckland is no part of
+                # London.
                 continue
             if b < len(run) and run[b].text.lower() == "township":
                 # "Washington Township", New Jersey: a township the gazetteer
