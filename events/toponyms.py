@@ -714,7 +714,8 @@ class _Context:
     name: str  # the name's own normal form
     # Where a first reading put the article's other names, by their text.
     settled: Sequence[tuple[str, Entry]] = ()
-    # Entry keys of names a locative cue places elsewhere in the article, by name.
+    # Entry keys of names that a cue of their own ("in Samos", a dateline)
+    # places elsewhere in the article, by name.
     confirmed: dict[str, str] = dataclasses.field(default_factory=dict)
     # Regions that bear the name itself, as (country, admin1): "Wyoming" the state.
     namesake_regions: list[tuple[str, str]] = dataclasses.field(default_factory=list)
@@ -912,8 +913,8 @@ class ToponymFinder:
                 and all(c.kind == "city" for c in candidates)
             ):
                 # "Fraser Valley" near Vancouver is the Fraser's valley, not
-                # Fraser, Alberta; "Islington Bay" in Auckland is no part of
-                # London.
+                # Fraser, Alberta. A district of the name stays ("Swat
+                # Valley" is Swat's).
                 continue
             if b < len(run) and run[b].text.lower() == "township":
                 # "Washington Township", New Jersey: a township the gazetteer
@@ -1546,7 +1547,7 @@ class ToponymFinder:
         if normalize(match.text) in self._overrides.aliases:
             return True  # an editor said so
         if context.confirmed.get(context.name) == entry.key:
-            return True
+            return True  # the article placed it so where it was cued
         if entry.kind == "region":
             if " " not in match.text and self.is_common_word(match.text) and not match.cued:
                 return False  # "Community Centre" is not the Centre region
