@@ -356,7 +356,15 @@ def _pick_quarter_year(q: int, ref: date, future: bool) -> int:
 
 
 def _range_of(value: str) -> tuple[date, date, str] | None:
-    """The calendar range a TIMEX3 value denotes."""
+    """The calendar range a TIMEX3 value denotes, or None past the calendar's ends."""
+    try:
+        return _calendar_range(value)
+    except (OverflowError, ValueError):
+        # Year 0 or 10000 ("the next decade" in a story dated 9999).
+        return None
+
+
+def _calendar_range(value: str) -> tuple[date, date, str] | None:
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
     if m:
         d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
@@ -1433,7 +1441,12 @@ def find_timexes(text: str, reference: date) -> list[Timex]:
                 continue
             # pos/endpos keep offsets absolute and let lookbehinds see the text before
             for m in pattern.finditer(text, cstart, cend):
-                cand = handler(m, ctx)
+                try:
+                    cand = handler(m, ctx)
+                except (OverflowError, ValueError):
+                    # "Tomorrow" in a story dated 9999-12-31: a day past the
+                    # calendar's ends (year 0 or 10000) names no date to store.
+                    continue
                 if cand is not None and cand.end > cand.start:
                     cands.append(cand)
     result: list[Timex] = []
