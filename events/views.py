@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from events.api_timeline import safe_url
 from events.dates import find_timexes
 from events.models import Article, Event, Mention
 
@@ -145,5 +146,7 @@ def article_page(request: HttpRequest, article_id: int) -> HttpResponse:
         "event_count": article.events.count(),
         "place_count": article.mentions.exclude(place=None).values("place").distinct().count(),
         "map_url": map_url,
+        # A javascript: or data: address from an ingested file is no link.
+        "original_url": safe_url(article.url),
     }
     return render(request, "events/article.html", context)

@@ -36,10 +36,13 @@
         data.features.forEach(function (feature) {
           var c = feature.geometry.coordinates;
           if (String(feature.properties.id) === selfId) return; // the marker is this place
+          // A text node, not a string: Leaflet puts a string in as HTML, and
+          // names are typed by editors and taken from articles.
+          var name = document.createTextNode(feature.properties.name);
           L.circleMarker([c[1], c[0]], {
             radius: 4, color: "#555", weight: 1, fillColor: "#999", fillOpacity: 0.8,
             interactive: true
-          }).bindTooltip(feature.properties.name, {
+          }).bindTooltip(name, {
             permanent: data.features.length <= 25, direction: "right", className: "nearby-label"
           }).addTo(layer);
         });

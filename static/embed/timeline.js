@@ -151,7 +151,8 @@
       var marker = L.circleMarker([place[2], place[3]], {
         radius: 4, weight: 1, color: dot, fillColor: dot, fillOpacity: 0.6, interactive: false
       }).addTo(map);
-      marker.bindTooltip(place[1], { direction: "top", offset: [0, -4] });
+      // A text node: Leaflet puts a string in as HTML, and place names are untrusted.
+      marker.bindTooltip(document.createTextNode(place[1]), { direction: "top", offset: [0, -4] });
       markers[place[0]] = marker;
       bounds.push([place[2], place[3]]);
     });

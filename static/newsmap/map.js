@@ -572,7 +572,9 @@ function createMarkers() {
     marker.on("click", () => selectPlace(i, { fromMap: true }));
     marker.on("mouseover", () => {
       if (labels.has(i)) return;
-      hoverLabel.setLatLng(marker.getLatLng()).setContent(p.name[i]);
+      // A DOM node, not a string: Leaflet puts string content in as HTML, and place
+      // names come from articles and editors.
+      hoverLabel.setLatLng(marker.getLatLng()).setContent(el("span", null, p.name[i]));
       if (!map.hasLayer(hoverLabel)) hoverLabel.addTo(map);
     });
     marker.on("mouseout", () => hoverLabel.remove());
