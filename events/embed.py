@@ -19,6 +19,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET
 from pydantic import Field, ValidationError, field_validator
@@ -184,13 +185,26 @@ def timeline_view(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def snippet(request: HttpRequest, given: dict[str, str], title: str) -> str:
-    """The HTML a newsroom pastes: the iframe and the script that resizes it."""
+def iframe_context(request: HttpRequest, given: dict[str, str], title: str) -> dict[str, str]:
+    """What embed/iframe.html needs: the timeline's address, title and height."""
     query = urlencode(given)
     src = request.build_absolute_uri(reverse("embed-timeline")) + (f"?{query}" if query else "")
     height = given.get("height") or "420"
-    context = {"src": src, "title": f"{title} (newsmap timeline)", "height": height}
-    return render_to_string("embed/snippet.html", context).strip()
+    return {"src": src, "title": f"{title} (newsmap timeline)", "height": height}
+
+
+def snippet(request: HttpRequest, given: dict[str, str], title: str) -> str:
+    """The HTML a newsroom pastes: the iframe and the script that resizes it."""
+    return render_to_string("embed/snippet.html", iframe_context(request, given, title)).strip()
+
+
+@require_GET
+def resize_script(request: HttpRequest) -> HttpResponse:
+    """The snippet's resize script as a file, for newsmap's own previews of the
+    iframe: their pages' CSP runs no inline script, which a pasted snippet has."""
+    response = render(request, "embed/resize.js", content_type="text/javascript; charset=utf-8")
+    patch_cache_control(response, public=True, max_age=3600)
+    return response
 
 
 def _choices(params: EmbedParams | None) -> dict[str, Any]:
@@ -210,7 +224,9 @@ def code_view(request: HttpRequest) -> HttpResponse:
     params, given, problem = parse_params(request)
     context: dict[str, Any] = {"given": given, "problem": problem, **_choices(params)}
     if params is not None and not problem:
-        context["snippet"] = snippet(request, given, _title(params))
+        title = _title(params)
+        context["snippet"] = snippet(request, given, title)
+        context["preview"] = iframe_context(request, given, title)
     return render(request, "embed/code.html", context, status=400 if problem else 200)
 
 

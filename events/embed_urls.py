@@ -8,4 +8,5 @@ urlpatterns = [
     path("timeline/", embed.timeline_view, name="embed-timeline"),
     path("code/", embed.code_view, name="embed-code"),
     path("code/snippet/", embed.snippet_view, name="embed-snippet"),
+    path("resize.js", embed.resize_script, name="embed-resize"),
 ]

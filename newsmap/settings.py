@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "leaflet",
     # Editors' history of places, aliases, mentions and events (see README, Editors).
     "simple_history",
+    # For its Swagger UI files: /api/docs then works offline and runs no inline script.
+    "ninja",
     "events",
 ]
 
@@ -91,6 +93,8 @@ MIDDLEWARE = [
     # CSP frame-ancestors: 'none' everywhere, EMBED_FRAME_ANCESTORS on the embeds.
     # First, so that it also covers answers the other middleware make themselves.
     "events.framing.FramingMiddleware",
+    # Every page's policy (script only from newsmap's files); framing adds to it.
+    "events.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

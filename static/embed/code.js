@@ -32,9 +32,12 @@
         problem.textContent = "";
         if (snippet.value === text) return;
         snippet.value = text;
-        // Scripts set through innerHTML do not run; the page's first snippet
-        // already installed the resize listener, which serves every iframe.
-        preview.innerHTML = text;
+        // Only the snippet's iframe goes into the page, as a node parsed apart
+        // (never innerHTML): the resize script this page loaded serves it.
+        var parsed = new DOMParser().parseFromString(text, "text/html");
+        var frame = parsed.querySelector("iframe[data-newsmap]");
+        preview.replaceChildren();
+        if (frame) preview.appendChild(document.importNode(frame, true));
       });
     });
   }
