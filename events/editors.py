@@ -21,6 +21,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
+from events.editors_group import ensure_editors_group
 from events.gazetteer import Entry, normalize
 from events.models import (
     Article,
@@ -34,7 +35,6 @@ from events.models import (
 )
 from events.toponyms import Overrides
 
-EDITORS_GROUP = "Editors"
 # Entry keys of places editors defined or corrected: store.PlaceCache maps them
 # straight to the Place row instead of looking the gazetteer identity up.
 EDITOR_KEY_PREFIX = "place:"
@@ -371,7 +371,7 @@ def repoint_mention(mention: Mention, old_place_id: int | None, user: User = Non
 
 def make_editor(user: AbstractBaseUser) -> Group:
     """Give a user the Editors group and the admin login that it needs."""
-    group = Group.objects.get(name=EDITORS_GROUP)
+    group = ensure_editors_group()
     user.is_staff = True  # type: ignore[attr-defined]
     user.save()
     user.groups.add(group)  # type: ignore[attr-defined]

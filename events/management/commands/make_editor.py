@@ -10,8 +10,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError
 
-from events.editors import EDITORS_GROUP, make_editor
+from events.editors import make_editor
 
 
 class Command(BaseCommand):
@@ -45,8 +46,8 @@ class Command(BaseCommand):
             self.stderr.write(f"note: {username} is a superuser and can do everything anyway")
         try:
             make_editor(user)
-        except Exception as error:  # the group comes from a migration
-            raise CommandError(f"{EDITORS_GROUP} group missing: run migrate ({error})") from None
+        except DatabaseError as error:
+            raise CommandError(f"the database is not set up: run migrate ({error})") from None
         self.stdout.write(f"{username} is an editor: log in at /admin/")
 
     def _prompt(self) -> str:
