@@ -15,6 +15,7 @@ from typing import Any
 import django.contrib.auth.admin  # noqa: F401
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import ChangeList
 from django.db import models
 from django.db.models import Avg, Count, F, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -170,6 +171,13 @@ NEEDS_REVIEW = (
 )
 
 
+class ReviewChangeList(ChangeList):
+    """The Places list, by default in NEEDS_REVIEW order; its columns still sort."""
+
+    def _get_default_ordering(self) -> list[Any]:
+        return list(NEEDS_REVIEW)
+
+
 @admin.register(Place)
 class PlaceAdmin(SimpleHistoryAdmin):
     form = PlaceForm
@@ -222,7 +230,13 @@ class PlaceAdmin(SimpleHistoryAdmin):
         )
 
     def get_ordering(self, request: HttpRequest) -> list[Any]:
-        return list(NEEDS_REVIEW)
+        # Nothing here: Django also orders every other form's Place picker by
+        # this, on a queryset without the review annotations (a FieldError on
+        # mention_count). The list alone leads with review (ReviewChangeList).
+        return []
+
+    def get_changelist(self, request: HttpRequest, **kwargs: Any) -> type[ChangeList]:
+        return ReviewChangeList
 
     @admin.display(description="mentions", ordering="mention_count")
     def mention_count(self, place: Place) -> int:

@@ -32,6 +32,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+pytest_plugins = ["tests.wire_server"]
+
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 
 
