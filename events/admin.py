@@ -39,6 +39,7 @@ from events.models import (
     StopName,
 )
 from events.widgets import CoordinateInput, map_container
+from events.wording import count_of
 
 # --------------------------------------------------------------------------
 # Places
@@ -306,7 +307,7 @@ class PlaceAdmin(SimpleHistoryAdmin):
             editors.mark_verified(place, request.user, moved=False)
             place.save()
             count += 1
-        self.message_user(request, f"{count} places marked verified.", messages.SUCCESS)
+        self.message_user(request, f"{count_of(count, 'place')} marked verified.", messages.SUCCESS)
 
     @admin.action(description="Merge selected places into one…", permissions=["change", "delete"])
     def merge_places(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
@@ -321,12 +322,7 @@ class PlaceAdmin(SimpleHistoryAdmin):
                 self.message_user(request, "Choose the place to keep.", messages.ERROR)
             else:
                 result = editors.merge_places(target, places, request.user)
-                self.message_user(
-                    request,
-                    f"Merged {', '.join(result.merged)} into {target}: {result.mentions} "
-                    f"mentions and {result.events} events moved, {result.aliases} aliases added.",
-                    messages.SUCCESS,
-                )
+                self.message_user(request, merge_message(result), messages.SUCCESS)
                 return HttpResponseRedirect(reverse("admin:events_place_change", args=[target.pk]))
         # The suggested survivor: a verified place, else the most mentioned.
         suggested = sorted(places, key=lambda p: (not p.verified, -p.mention_count, p.pk))[0]
@@ -339,6 +335,15 @@ class PlaceAdmin(SimpleHistoryAdmin):
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/events/place/merge.html", context)
+
+
+def merge_message(result: editors.MergeResult) -> str:
+    """'Merged Khartoum (SD) #12 into Khartoum (SD) #7: …': the ids tell same-named places apart."""
+    return (
+        f"Merged {', '.join(result.merged)} into {editors.place_label(result.target)}: "
+        f"{count_of(result.mentions, 'mention')} and {count_of(result.events, 'event')} moved, "
+        f"{count_of(result.aliases, 'alias', 'aliases')} added."
+    )
 
 
 # --------------------------------------------------------------------------
@@ -398,7 +403,7 @@ class MentionAdmin(SimpleHistoryAdmin):
             # the editor back to the list.
             original = Mention.objects.get(pk=obj.pk)
             gone = editors.mark_not_a_place(original, scope, request.user)
-            self.message_user(request, f"“{obj.surface}”: {gone} mentions removed.")
+            self.message_user(request, f"“{obj.surface}”: {count_of(gone, 'mention')} removed.")
             request._mention_removed = True  # type: ignore[attr-defined]
             return
         old_place_id = form.initial.get("place")
@@ -406,7 +411,8 @@ class MentionAdmin(SimpleHistoryAdmin):
         if "place" in form.changed_data:
             moved = editors.repoint_mention(obj, old_place_id, request.user)
             self.message_user(
-                request, f"“{obj.surface}” now means {obj.place} here ({moved} mentions)."
+                request,
+                f"“{obj.surface}” now means {obj.place} here ({count_of(moved, 'mention')}).",
             )
 
     def response_change(self, request: HttpRequest, obj: Mention) -> HttpResponse:
@@ -419,7 +425,9 @@ class MentionAdmin(SimpleHistoryAdmin):
         for mention in queryset:
             if Mention.objects.filter(pk=mention.pk).exists():  # a namesake may have gone
                 gone += editors.mark_not_a_place(mention, scope, request.user)
-        self.message_user(request, f"{gone} mentions removed; the stop list keeps them away.")
+        self.message_user(
+            request, f"{count_of(gone, 'mention')} removed; the stop list keeps them away."
+        )
 
     @admin.action(description="Not a place in this article", permissions=["change"])
     def not_a_place_here(self, request: HttpRequest, queryset: QuerySet) -> None:

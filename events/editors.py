@@ -156,6 +156,11 @@ def mark_verified(place: Place, user: User, *, moved: bool) -> None:
         place.geocode_source = Place.Source.EDITOR
 
 
+def place_label(place: Place) -> str:
+    """'Khartoum (SD) #12': two places of one name, as a merge has, told apart."""
+    return f"{place} #{place.pk}"
+
+
 @dataclass
 class MergeResult:
     target: Place
@@ -227,7 +232,7 @@ def merge_places(target: Place, others: Iterable[Place], user: User = None) -> M
 
     merged_names: list[str] = []
     for other in others:
-        merged_names.append(str(other))
+        merged_names.append(place_label(other))
         redirect_id = other.pk
         redirect = PlaceRedirect(
             place=target,
@@ -246,6 +251,9 @@ def merge_places(target: Place, others: Iterable[Place], user: User = None) -> M
                 gazetteer_key=editor_key(redirect_id),
                 merged_name=redirect.merged_name,
             )
+    # The kept place's own history says what it took in, and when.
+    _attribute(target, user, f"merged {', '.join(merged_names)} into this place"[:100])
+    target.save()
     return MergeResult(target, merged_names, len(mentions), events, moved_aliases)
 
 
