@@ -8,13 +8,14 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from events.ingest import Progress, ingest_paths
 from events.progress import ProgressBar
 from events.readers import parse_published
+from events.terminal import printable
 
 
 def _published(value: str) -> date:
     try:
         return parse_published(value)[0]
     except ValueError as error:
-        raise CommandError(f"--published: {error}") from None
+        raise CommandError(printable(f"--published: {error}")) from None
 
 
 class Command(BaseCommand):
@@ -43,7 +44,7 @@ class Command(BaseCommand):
             nonlocal bar
             if bar is None:
                 bar = ProgressBar(progress.files, self.stderr._out, "files")
-            detail = progress.path.name
+            detail = printable(progress.path.name)
             if progress.articles:
                 detail += f" {progress.articles_done:,}/{progress.articles:,} articles"
             bar.update(progress.fraction * progress.files, detail)
@@ -52,7 +53,9 @@ class Command(BaseCommand):
         if bar is not None:
             bar.close()
         for error in report.errors:
-            self.stderr.write(error)
+            # Every line names a path, and paths (like the values quoted from records)
+            # may hold newlines or terminal escapes.
+            self.stderr.write(printable(error))
 
         totals = report.totals
         self.stdout.write(
