@@ -11,6 +11,7 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
+from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 
 from events.models import Article, Event, Mention, Place
@@ -90,7 +91,7 @@ def _ingest_paths(
     for index, path in enumerate(files, start=1):
         report.files += 1
         try:
-            records = read_file(path, published=published)
+            records = read_file(path, published, settings.INGEST_MAX_FILE_BYTES)
         except ReadError as error:
             report.errors.append(str(error))
         else:

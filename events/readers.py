@@ -10,16 +10,21 @@ with one bad record must fail as a whole rather than be half imported.
 from __future__ import annotations
 
 import codecs
+import errno
 import json
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+import webencodings
 from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from events.terminal import printable
 
 TEXT_EXTENSIONS = (".txt",)
 JSON_EXTENSIONS = (".json",)
@@ -30,27 +35,15 @@ SIDECAR_SUFFIX = ".meta.json"
 # "note" is free text for people (why the date is that day, where the text came from).
 SIDECAR_KEYS = frozenset({"title", "source", "url", "published", "note"})
 MAX_DEFAULT_TITLE = 200
+# What one file may weigh unless the caller says otherwise (the ingest command passes
+# settings.INGEST_MAX_FILE_BYTES): a file is read whole into memory, with its text.
+DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024
 
-_DATE_PREFIX = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE_PREFIX = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 # Browsers only look for a charset declaration in the first 1024 bytes, so pages in the
 # wild are written to satisfy exactly that.
 _CHARSET_SCAN_BYTES = 1024
 _META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-# What browsers actually decode these labels as (WHATWG Encoding Standard): pages labelled
-# latin-1 routinely contain windows-1252 curly quotes, and a UTF-16 label without a BOM
-# cannot be right for a document whose label was readable as ASCII.
-_CHARSET_ALIASES = {
-    "iso-8859-1": "cp1252",
-    "iso8859-1": "cp1252",
-    "latin1": "cp1252",
-    "latin-1": "cp1252",
-    "l1": "cp1252",
-    "ascii": "cp1252",
-    "us-ascii": "cp1252",
-    "utf-16": "utf-8",
-    "utf-16le": "utf-8",
-    "utf-16be": "utf-8",
-}
 # Elements whose text is never part of the article itself.
 _DROPPED_TAGS = (
     "script",
@@ -128,7 +121,9 @@ class ReadError(Exception):
         where = f"{self.path.as_posix()}: "
         if self.line is not None:
             where += f"line {self.line}: "
-        return where + self.reason
+        # File names and the values quoted in reasons come from the files: escaped, a
+        # newline or a terminal escape in them cannot break or restyle the line.
+        return printable(where + self.reason)
 
 
 # --- finding files ------------------------------------------------------------------------
@@ -138,30 +133,46 @@ def find_files(paths: Iterable[Path]) -> list[Path]:
     """Expand files and folders into the article files to read, in a stable order.
 
     Folders are walked recursively and sorted, skipping hidden entries, sidecars and
-    unknown extensions. A file named explicitly is always returned, so that read_file can
-    report why it is unreadable instead of it being silently ignored.
+    unknown extensions; folders linked to are not followed (a link can loop). A path
+    named explicitly is always returned, as is anything a folder holds under an article's
+    name (a FIFO, a device, a broken link), so that read_file can report why it is
+    unreadable instead of it being silently ignored.
     """
     found: list[Path] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for path in paths:
         path = Path(path)
-        if path.is_dir():
+        if _is_folder(path):
             candidates = _walk_folder(path)
-        elif path.exists():
+        elif os.path.lexists(path):
             candidates = [path]
         else:
             raise ReadError(path, "no such file or folder")
         for candidate in candidates:
-            key = candidate.resolve()
+            # realpath, not Path.resolve: it does not raise on a symbolic link loop.
+            key = os.path.realpath(candidate)
             if key not in seen:
                 seen.add(key)
                 found.append(candidate)
     return found
 
 
+def _is_folder(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def _walk_folder(folder: Path) -> list[Path]:
     files: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(folder):
+
+    def unlistable(error: OSError) -> None:
+        # read_file says why this folder could not be listed.
+        if error.filename is not None:
+            files.append(Path(error.filename))
+
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=unlistable):
         # Pruning in place keeps os.walk out of .git and similar folders entirely.
         dirnames[:] = [name for name in dirnames if not name.startswith(".")]
         for name in filenames:
@@ -196,7 +207,7 @@ def parse_published(value: str) -> tuple[date, datetime | None]:
     # often typos or other fields than publication dates.
     if not _DATE_PREFIX.match(text):
         raise ValueError(
-            f'bad publication date "{value}": expected YYYY-MM-DD '
+            f"bad publication date {show(value)}: expected YYYY-MM-DD "
             "or an ISO 8601 date-time such as 2011-03-10T14:00:00Z"
         )
     try:
@@ -204,7 +215,18 @@ def parse_published(value: str) -> tuple[date, datetime | None]:
             return date.fromisoformat(text), None
         moment = datetime.fromisoformat(text)
     except ValueError as exc:
-        raise ValueError(f'bad publication date "{value}": {exc}') from None
+        # Python's "Invalid isoformat string: '…'" would quote the whole value again.
+        detail = "not an ISO 8601 date-time" if "isoformat" in str(exc) else str(exc)
+        raise ValueError(f"bad publication date {show(value)}: {detail}") from None
+    if moment.tzinfo is not None:
+        try:
+            # Stored in UTC: 9999-12-31T23:00-05:00 is in the year 10000 there, which
+            # neither Python nor (read back) the database can hold.
+            moment.astimezone(UTC)
+        except OverflowError:
+            raise ValueError(
+                f"bad publication date {show(value)}: in UTC it falls outside the years 1 to 9999"
+            ) from None
     return moment.date(), moment
 
 
@@ -221,7 +243,7 @@ def _published_from(
     if not isinstance(raw, str):
         raise ReadError(
             path,
-            f"bad publication date {json.dumps(raw)}: expected a string such as "
+            f"bad publication date {show(raw)}: expected a string such as "
             f'"2011-03-10" (it is {_json_type(raw)})',
             line,
         )
@@ -231,16 +253,79 @@ def _published_from(
         raise ReadError(path, str(exc), line) from None
 
 
+# How much of a value from a file an error message quotes.
+_SHOWN_CHARS = 60
+
+
+def show(value: object) -> str:
+    """A value from a file as an error message quotes it: as JSON writes it (quotes,
+    escaped line breaks), cut short, and safe for a terminal."""
+    if isinstance(value, str):
+        cut = value if len(value) <= _SHOWN_CHARS else value[: _SHOWN_CHARS - 1] + "…"
+        return printable(json.dumps(cut, ensure_ascii=False))
+    if isinstance(value, bool | int | float | _LongNumber) or value is None:
+        text = value.digits if isinstance(value, _LongNumber) else json.dumps(value)
+        if len(text) <= _SHOWN_CHARS:
+            return text
+        return f"{text[:20]}… (a number of {len(text):,} digits)"
+    return "[…]" if isinstance(value, list) else "{…}"
+
+
+# What no database text column holds (PostgreSQL refuses NUL; a lone surrogate, half
+# of a UTF-16 pair that JSON can write as "\ud800", is no character and cannot be
+# encoded as UTF-8).
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def unstorable(field: str, value: str) -> str | None:
+    """Why a field's text cannot be stored, naming the field and the character's place."""
+    match = _UNSTORABLE.search(value)
+    if match is None:
+        return None
+    char = match.group()
+    if char == "\x00":
+        what = "a NUL character (\\u0000), which the database cannot store"
+    else:
+        what = f"a lone surrogate (\\u{ord(char):04x}), half of a UTF-16 pair and no character"
+    return f'"{field}" has {what} at character {match.start() + 1:,}'
+
+
+def _control_character(field: str, value: str) -> str | None:
+    match = _CONTROL.search(value)
+    if match is None:
+        return None
+    shown = printable(match.group())
+    return f'"{field}" has a control character ({shown}) at character {match.start() + 1:,}'
+
+
+# Article.url's length: a longer address would be cut, and a cut address is a broken link.
+MAX_URL_CHARS = 2000
+
+
+def bad_url(url: str) -> str | None:
+    """Why an article's address cannot be stored as it is: too long, or holding
+    characters no address has."""
+    if len(url) > MAX_URL_CHARS:
+        return f'"url" is {len(url):,} characters long (at most {MAX_URL_CHARS:,})'
+    return unstorable("url", url) or _control_character("url", url)
+
+
 # --- reading ------------------------------------------------------------------------------
 
 
-def read_file(path: Path, published: date | None = None) -> list[ArticleInput]:
-    """Read one article file; `published` replaces every record's date (--published)."""
+def read_file(
+    path: Path, published: date | None = None, max_bytes: int = DEFAULT_MAX_FILE_BYTES
+) -> list[ArticleInput]:
+    """Read one article file; `published` replaces every record's date (--published).
+
+    Only regular files are read (a symbolic link to one is fine), and none larger than
+    `max_bytes`: FIFOs, devices and sockets are refused without being opened, since
+    opening a FIFO waits for a writer and a device such as /dev/urandom never ends.
+    """
     path = Path(path)
-    if path.is_dir():
-        raise ReadError(path, "is a folder, not a file")
-    if not path.exists():
-        raise ReadError(path, "no such file or folder")
+    _check_name(path)
+    info = _regular_file(path)
     suffix = path.suffix.lower()
     if _is_sidecar(path.name):
         raise ReadError(
@@ -252,23 +337,104 @@ def read_file(path: Path, published: date | None = None) -> list[ArticleInput]:
         what = f'an unknown extension "{path.suffix}"' if path.suffix else "no extension"
         raise ReadError(path, f"has {what} (expected .txt, .json, .jsonl, .html or .htm)")
 
-    raw = _read_bytes(path)
+    raw = _read_bytes(path, info, max_bytes)
     if not raw:
         raise ReadError(path, "is empty")
     if suffix in TEXT_EXTENSIONS:
-        return [_read_text(path, raw, published)]
+        return [_read_text(path, raw, published, max_bytes)]
     if suffix in JSON_EXTENSIONS:
         return _read_json(path, raw, published)
     if suffix in JSONL_EXTENSIONS:
         return _read_jsonl(path, raw, published)
-    return [_read_html(path, raw, published)]
+    return [_read_html(path, raw, published, max_bytes)]
 
 
-def _read_bytes(path: Path) -> bytes:
+def _check_name(path: Path) -> None:
+    # A name whose bytes are not UTF-8 reaches Python with surrogates standing in for
+    # them, which no database text column takes: the origin could not be stored.
     try:
-        return path.read_bytes()
+        path.as_posix().encode("utf-8")
+    except UnicodeEncodeError as exc:
+        byte = ord(exc.object[exc.start]) - 0xDC00
+        raise ReadError(
+            path, f"the file name is not valid UTF-8 (byte 0x{byte:02x}): rename the file"
+        ) from None
+
+
+_NOT_REGULAR = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _regular_file(path: Path) -> os.stat_result:
+    """What os.stat says of a regular file (following links), or why it is not one."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise ReadError(
+                path, f"is a symbolic link to {printable(os.readlink(path))}, which does not exist"
+            ) from None
+        raise ReadError(path, "no such file or folder") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ReadError(path, "is a symbolic link that loops back on itself") from None
+        raise ReadError(path, f"cannot be read: {exc.strerror or exc}") from None
+    mode = info.st_mode
+    if stat.S_ISDIR(mode):
+        _check_listable(path)
+        raise ReadError(path, "is a folder, not a file")
+    for test, kind in _NOT_REGULAR:
+        if test(mode):
+            if os.path.islink(path):
+                kind = f"a symbolic link to {printable(os.readlink(path))}, {kind}"
+            raise ReadError(path, f"is {kind}, not a regular file: only regular files are read")
+    if not stat.S_ISREG(mode):
+        raise ReadError(path, "is not a regular file: only regular files are read")
+    return info
+
+
+def _check_listable(folder: Path) -> None:
+    # find_files hands over the folders os.walk could not list.
+    try:
+        with os.scandir(folder):
+            pass
+    except OSError as exc:
+        raise ReadError(folder, f"is a folder that cannot be listed: {exc.strerror}") from None
+
+
+def _too_big(path: Path, size: int | None, max_bytes: int) -> ReadError:
+    weight = f"is {size:,} bytes" if size is not None else "grew while being read"
+    return ReadError(
+        path,
+        f"{weight}, over the limit of {max_bytes:,} bytes for one file "
+        "(set INGEST_MAX_FILE_BYTES to raise it)",
+    )
+
+
+def _read_bytes(path: Path, info: os.stat_result, max_bytes: int) -> bytes:
+    if info.st_size > max_bytes:
+        raise _too_big(path, info.st_size, max_bytes)
+    try:
+        # O_NONBLOCK: if the path was swapped for a FIFO since os.stat, opening it
+        # returns at once instead of waiting for a writer (checked just below).
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+        with os.fdopen(fd, "rb") as file:
+            opened = os.fstat(file.fileno())
+            same = (opened.st_dev, opened.st_ino) == (info.st_dev, info.st_ino)
+            if not stat.S_ISREG(opened.st_mode) or not same:
+                raise ReadError(path, "changed while being read: try again")
+            # One byte past the limit tells a file that grew (or that reports no size,
+            # as /proc's do) from one that fits, without reading all of it.
+            raw = file.read(max_bytes + 1)
     except OSError as exc:
         raise ReadError(path, f"cannot be read: {exc.strerror or exc}") from None
+    if len(raw) > max_bytes:
+        raise _too_big(path, None, max_bytes)
+    return raw
 
 
 def _decode_utf8(path: Path, raw: bytes) -> str:
@@ -295,10 +461,15 @@ def normalize_text(text: str) -> str:
 
 def default_title(text: str) -> str:
     """The first non-blank line of the text, trimmed to at most MAX_DEFAULT_TITLE chars."""
-    for line in text.split("\n"):
-        line = " ".join(line.split())
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        # Only the line's start is cleaned: the text may be one line of megabytes.
+        line = _clean_title(text[start:end].lstrip()[: MAX_DEFAULT_TITLE * 4])
         if line:
             return _shorten(line, MAX_DEFAULT_TITLE)
+        start = end + 1
     return ""
 
 
@@ -314,24 +485,27 @@ def _shorten(text: str, limit: int) -> str:
 
 
 def _clean_title(title: str) -> str:
-    return " ".join(title.split())
+    """One line of words: white space collapsed, and control characters (a stray
+    backspace or terminal escape from a CMS) dropped, since a title is a label."""
+    words = (_CONTROL.sub("", word) for word in title.split())
+    return " ".join(word for word in words if word)
 
 
 # --- .txt ---------------------------------------------------------------------------------
 
 
-def _read_text(path: Path, raw: bytes, published: date | None) -> ArticleInput:
+def _read_text(path: Path, raw: bytes, published: date | None, max_bytes: int) -> ArticleInput:
     text = _decode_utf8(path, raw)
     if not text.strip():
         raise ReadError(path, "contains only whitespace")
-    meta = _read_sidecar(path)
+    meta = _read_sidecar(path, max_bytes)
     day, moment = _published_from(
         meta.get("published"), published, path, None, _missing_sidecar_hint(path)
     )
     return ArticleInput(
         text=text,
         title=_clean_title(meta.get("title") or "") or default_title(text),
-        source=(meta.get("source") or "").strip(),
+        source=_clean_title(meta.get("source") or ""),
         url=(meta.get("url") or "").strip(),
         published=day,
         published_at=moment,
@@ -340,14 +514,17 @@ def _read_text(path: Path, raw: bytes, published: date | None) -> ArticleInput:
 
 
 def _missing_sidecar_hint(path: Path) -> str:
-    return f'add "published" to {sidecar_path(path).name} or pass --published'
+    # Escaped now: ReadError folds a reason's line breaks into spaces.
+    return f'add "published" to {printable(sidecar_path(path).name)} or pass --published'
 
 
-def _read_sidecar(path: Path) -> dict[str, Any]:
+def _read_sidecar(path: Path, max_bytes: int) -> dict[str, Any]:
     sidecar = sidecar_path(path)
-    if not sidecar.is_file():
+    if not os.path.lexists(sidecar):
         return {}
-    raw = _read_bytes(sidecar)
+    # A sidecar that is a folder, a FIFO or a broken link is named, not passed over:
+    # skipping it would lose the article's metadata without a word.
+    raw = _read_bytes(sidecar, _regular_file(sidecar), max_bytes)
     if not raw.strip():
         raise ReadError(sidecar, "is empty (a metadata sidecar must be a JSON object)")
     meta = _parse_json(sidecar, _decode_utf8(sidecar, raw))
@@ -364,21 +541,71 @@ def _read_sidecar(path: Path) -> dict[str, Any]:
     for key in ("title", "source", "url"):
         if meta.get(key) is not None and not isinstance(meta[key], str):
             raise ReadError(sidecar, f'"{key}" is not a string (it is {_json_type(meta[key])})')
+        problem = unstorable(key, meta.get(key) or "")
+        if problem:
+            raise ReadError(sidecar, problem)
+    problem = bad_url((meta.get("url") or "").strip())
+    if problem:
+        raise ReadError(sidecar, problem)
     return meta
 
 
 # --- .json and .jsonl ---------------------------------------------------------------------
 
 
+class _LongNumber:
+    """A JSON integer too long to be a number anything here uses (Python refuses to turn
+    one of over 4,300 digits into text at all): kept as its digits, for messages."""
+
+    __slots__ = ("digits",)
+
+    def __init__(self, digits: str) -> None:
+        self.digits = digits
+
+
+# Longer integers are kept as _LongNumber.
+_MAX_INT_DIGITS = 100
+
+
+def _parse_int(digits: str) -> int | _LongNumber:
+    return int(digits) if len(digits) <= _MAX_INT_DIGITS else _LongNumber(digits)
+
+
+class _DuplicateKey(Exception):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # {"text": "…", "text": "…"} keeps the last silently, so what a person reviewing
+    # the file sees first would not be what is stored.
+    record = dict(pairs)
+    if len(record) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return record
+
+
 def _parse_json(path: Path, text: str, line: int | None = None) -> Any:
     try:
-        return json.loads(text)
+        return json.loads(text, parse_int=_parse_int, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
         # Within one JSONL line the line number is always 1, so only the column helps.
         where = f"column {exc.colno}"
         if line is None:
             where = f"line {exc.lineno} {where}"
         raise ReadError(path, f"is not valid JSON: {exc.msg} at {where}", line) from None
+    except RecursionError:
+        # Python's parser recurses once per level of nesting; a record is one flat object.
+        raise ReadError(
+            path, "nests JSON lists or objects too deeply (an article record is flat)", line
+        ) from None
+    except _DuplicateKey as exc:
+        raise ReadError(
+            path, f"has the key {show(exc.args[0])} twice in one object: keep one", line
+        ) from None
 
 
 def _read_json(path: Path, raw: bytes, published: date | None) -> list[ArticleInput]:
@@ -442,18 +669,22 @@ def _record(
         raise fail(f"the record is not a JSON object (it is {_json_type(data)})")
     if "text" not in data or data["text"] is None:
         raise fail("the record has no text")
-    text = data["text"]
-    if not isinstance(text, str):
-        raise fail(f'the record\'s "text" is not a string (it is {_json_type(text)})')
-    text = normalize_text(text)
-    if not text.strip():
-        raise fail("the record's text is blank")
     fields: dict[str, str] = {}
-    for key in ("title", "source", "url"):
+    for key in ("text", "title", "source", "url"):
         value = data.get(key)
         if value is not None and not isinstance(value, str):
             raise fail(f'the record\'s "{key}" is not a string (it is {_json_type(value)})')
-        fields[key] = (value or "").strip()
+        fields[key] = value or ""
+        problem = unstorable(key, fields[key])
+        if problem:
+            raise fail(f"the record's {problem}")
+    text = normalize_text(fields["text"])
+    if not text.strip():
+        raise fail("the record's text is blank")
+    url = fields["url"].strip()
+    problem = bad_url(url)
+    if problem:
+        raise fail(f"the record's {problem}")
 
     record_id = _record_id(data.get("id"), fail)
     try:
@@ -476,8 +707,8 @@ def _record(
     article = ArticleInput(
         text=text,
         title=_clean_title(fields["title"]) or default_title(text),
-        source=fields["source"],
-        url=fields["url"],
+        source=_clean_title(fields["source"]),
+        url=url,
         published=day,
         published_at=moment,
         origin=origin,
@@ -485,15 +716,32 @@ def _record(
     return article, label or "the record"
 
 
+# An id is how a re-ingest finds its article again, so it is kept exactly; past this
+# it is more likely a whole document pasted into the wrong field than an identifier.
+MAX_ID_CHARS = 500
+
+
 def _record_id(value: object, fail: Any) -> str | None:
+    """The id as text: a string as written, or a whole number's digits ("id": 42 is
+    the same article as "id": "42")."""
     if value is None:
         return None
     # bool is an int subclass, but true/false as an id is a mistake, not an identifier.
-    if isinstance(value, bool) or not isinstance(value, str | int):
-        raise fail(f'the record\'s "id" must be a string or a number (it is {_json_type(value)})')
+    if isinstance(value, _LongNumber):
+        value = value.digits
+    elif isinstance(value, bool) or not isinstance(value, str | int):
+        raise fail(f'the record\'s "id" must be a string or a whole number (it is {show(value)})')
     record_id = str(value).strip()
     if not record_id:
         raise fail('the record\'s "id" is empty')
+    if len(record_id) > MAX_ID_CHARS:
+        raise fail(
+            f'the record\'s "id" is {len(record_id):,} characters long '
+            f"(at most {MAX_ID_CHARS:,}): {show(record_id)}"
+        )
+    problem = unstorable("id", record_id) or _control_character("id", record_id)
+    if problem:
+        raise fail(f"the record's {problem}")
     return record_id
 
 
@@ -529,10 +777,70 @@ def _json_type(value: object) -> str:
 # --- .html --------------------------------------------------------------------------------
 
 
-def _read_html(path: Path, raw: bytes, published: date | None) -> ArticleInput:
+# The HTML parser looks through the elements open around each element it starts, so its
+# time grows with the number of elements times their depth: 200,000 <div>s inside each
+# other take minutes. This bounds the sum of the depths at which elements open (about
+# half a second's parsing); real pages, even ones thousands deep from unclosed tags,
+# stay far below it.
+MAX_HTML_NESTING = 100_000_000
+_TAG_OPEN = re.compile(r"<(!--|/?[A-Za-z][^\s/>]*)")
+# Elements that never hold others, or that the parser closes by itself when the next one
+# starts (an unclosed <p> or <li> does not nest): not counted.
+_NOT_NESTING = frozenset(
+    {
+        *("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"),
+        *("param", "source", "track", "wbr", "keygen", "frame", "basefont", "bgsound"),
+        *("p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt", "rp"),
+        *("rtc", "thead", "tbody", "tfoot", "colgroup", "caption", "html", "head", "body"),
+        *("a", "nobr", "button", "form"),
+    }
+)
+# Elements whose content is not parsed as HTML elements: skipped to their end tag.
+_OPAQUE = frozenset(
+    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"}
+    | {"noscript", "svg", "math"}
+)
+
+
+def nests_too_deeply(html: str, limit: int) -> int:
+    """The depth reached when the sum of the depths at which the page's elements open
+    passes `limit`, or 0 if it never does. Told from the tags before the page is
+    parsed, since parsing is what would take the time."""
+    depth = work = 0
+    position = 0
+    while (match := _TAG_OPEN.search(html, position)) is not None:
+        token = match.group(1)
+        end = html.find("-->" if token == "!--" else ">", match.end())
+        if end == -1:
+            return 0
+        position = end + 1
+        name = token.lstrip("/").lower()
+        if name in _NOT_NESTING or token == "!--":
+            continue
+        if token.startswith("/"):
+            depth = max(0, depth - 1)
+        elif name in _OPAQUE:
+            closing = re.compile(f"</{name}", re.IGNORECASE).search(html, position)
+            position = closing.end() if closing else len(html)
+        else:
+            depth += 1
+            work += depth
+            if work > limit:
+                return depth
+    return 0
+
+
+def _read_html(path: Path, raw: bytes, published: date | None, max_bytes: int) -> ArticleInput:
     html = _decode_html(path, raw)
     if not html.strip():
         raise ReadError(path, "contains only whitespace")
+    depth = nests_too_deeply(html, MAX_HTML_NESTING)
+    if depth:
+        raise ReadError(
+            path,
+            f"nests its elements too deeply ({depth:,} inside each other, and more): "
+            "parsing it would take minutes",
+        )
     # With scripting on, <noscript> is one text node instead of markup that can push
     # <head> elements (such as the canonical link) into <body>.
     tree = LexborHTMLParser(html, scripting=True)
@@ -541,6 +849,10 @@ def _read_html(path: Path, raw: bytes, published: date | None) -> ArticleInput:
         _meta_content(tree, "og:title") or _node_text(tree.css_first("head title"))
     )
     url = _link_href(tree, "canonical") or _meta_content(tree, "og:url") or ""
+    if bad_url(url):
+        # A page's metadata is a best guess, like its <time> elements: a link that could
+        # not be stored as written is left out rather than failing the article.
+        url = ""
     source = _clean_title(_meta_content(tree, "og:site_name") or "")
     published_raw = _meta_content(tree, "article:published_time") or _item_date(tree)
 
@@ -553,7 +865,7 @@ def _read_html(path: Path, raw: bytes, published: date | None) -> ArticleInput:
     text = _block_text(main) if main is not None else ""
     if not text:
         raise ReadError(path, "has no article text")
-    sidecar = _read_sidecar(path)
+    sidecar = _read_sidecar(path, max_bytes)
     if "published" in sidecar:
         published_raw = sidecar["published"]
 
@@ -568,7 +880,7 @@ def _read_html(path: Path, raw: bytes, published: date | None) -> ArticleInput:
     return ArticleInput(
         text=text,
         title=_clean_title(sidecar.get("title") or "") or title or default_title(text),
-        source=(sidecar.get("source") or "").strip() or source,
+        source=_clean_title(sidecar.get("source") or "") or source,
         url=(sidecar.get("url") or "").strip() or url,
         published=day,
         published_at=moment,
@@ -586,7 +898,7 @@ def _decode_html(path: Path, raw: bytes) -> str:
     elif b"\x00" in raw:
         raise ReadError(path, "is not text (binary content)")
     else:
-        encoding = _declared_charset(raw) or "utf-8"
+        encoding = _declared_charset(path, raw) or "utf-8"
     try:
         return normalize_text(raw.decode(encoding))
     except UnicodeDecodeError as exc:
@@ -594,20 +906,34 @@ def _decode_html(path: Path, raw: bytes) -> str:
         raise ReadError(path, f"is not valid {name} ({_describe_bad_bytes(raw, exc)})") from None
 
 
-def _declared_charset(raw: bytes) -> str | None:
+def _declared_charset(path: Path, raw: bytes) -> str | None:
+    """The Python codec for the page's <meta> charset, as browsers read the label.
+
+    The WHATWG Encoding Standard's labels (webencodings), not Python's codec names: a
+    page may not pick a codec no browser has, such as unicode_escape (which spells out
+    NUL and lone surrogates) or utf-7.
+    """
     match = _META_CHARSET.search(raw[:_CHARSET_SCAN_BYTES])
     if match is None:
         return None
-    label = match.group(1).decode("ascii").lower()
-    label = _CHARSET_ALIASES.get(label, label)
-    try:
-        info = codecs.lookup(label)
-    except LookupError:
+    label = match.group(1).decode("ascii")
+    encoding = webencodings.lookup(label)
+    if encoding is None:
         # Browsers ignore labels they do not know; strict UTF-8 decoding then either works
         # or produces a clear error.
         return None
-    # Reject codec-module pseudo-encodings such as base64 or rot13 declared by a page.
-    return label if getattr(info, "_is_text_encoding", True) else None
+    # HTML reads a declared UTF-16 as UTF-8 (a label readable as ASCII cannot be right)
+    # and x-user-defined as windows-1252.
+    name = {"utf-16le": "utf-8", "utf-16be": "utf-8", "x-user-defined": "windows-1252"}.get(
+        encoding.name, encoding.name
+    )
+    if name == "replacement":
+        raise ReadError(
+            path,
+            f"declares the charset {show(label)}, which browsers refuse to decode "
+            "(it can hide markup): save the page as UTF-8",
+        )
+    return webencodings.lookup(name).codec_info.name
 
 
 def _meta_content(tree: LexborHTMLParser, key: str) -> str | None:
@@ -657,9 +983,8 @@ def _node_text(node: LexborNode | None) -> str:
 
 def _main_element(tree: LexborHTMLParser) -> LexborNode | None:
     """The <article> with the most paragraph text, else the element holding the most."""
-    articles = tree.css("article")
-    if articles:
-        return max(articles, key=_paragraph_length)
+    if tree.css_first("article") is not None:
+        return _fullest_article(tree)
     # Credit each paragraph to its parent: the container of the story body collects the
     # most, while <body> (which holds everything) gets nothing unless the <p>s sit in it.
     totals: dict[int, tuple[int, LexborNode]] = {}
@@ -677,8 +1002,32 @@ def _main_element(tree: LexborHTMLParser) -> LexborNode | None:
     return tree.body
 
 
-def _paragraph_length(node: LexborNode) -> int:
-    return sum(len(p.text(strip=True)) for p in node.css("p"))
+def _fullest_article(tree: LexborHTMLParser) -> LexborNode | None:
+    """The outermost <article> with the most paragraph text, in one walk of the page.
+
+    An <article> inside another holds no more paragraph text than the one around it,
+    so only the outermost are weighed (the first wins a tie, as the outer one did):
+    weighing each would cost the square of how deeply they nest.
+    """
+    best: LexborNode | None = None
+    best_size = -1
+    current: LexborNode | None = None
+    size = depth = 0
+    for kind, node in _walk(tree.root):
+        if kind == "text":
+            continue
+        if node.tag == "article":
+            if kind == "open":
+                depth += 1
+                if depth == 1:
+                    current, size = node, 0
+            else:
+                depth -= 1
+                if depth == 0 and size > best_size:
+                    best, best_size = current, size
+        elif kind == "open" and node.tag == "p" and depth:
+            size += len(node.text(strip=True))
+    return best
 
 
 def _block_text(root: LexborNode) -> str:

@@ -182,6 +182,10 @@ GAZETTEER_PATH = Path(env_str("GAZETTEER_PATH", str(VAR_DIR / "gazetteer.sqlite3
 GEOCODER = env_choice("GEOCODER", "gazetteer", ("gazetteer", "nominatim"))
 NOMINATIM_USER_AGENT = env_str("NOMINATIM_USER_AGENT", "newsmap")
 
+# The largest article file ingest reads (bytes): a file is read whole into
+# memory, and anything larger is refused with a line saying so.
+INGEST_MAX_FILE_BYTES = env_int("INGEST_MAX_FILE_BYTES", 100 * 1024 * 1024, minimum=1)
+
 # The read API pages its lists; a client may ask for at most this many.
 API_MAX_LIMIT = env_int("API_MAX_LIMIT", 5000, minimum=1)
 
