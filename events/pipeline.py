@@ -7,8 +7,11 @@ command (which prints it for evaluation). Nothing here touches the database.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from typing import Generic, Protocol, TypeVar
 
 from events.dates import Timex, find_timexes
 from events.gazetteer import Entry, Gazetteer
@@ -87,6 +90,67 @@ def _event_date(timexes: list[Timex]) -> Timex | None:
     return None
 
 
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+S = TypeVar("S", bound=_Span)
+
+
+class _ByStart(Generic[S]):
+    """Spans looked up by where they start, in their original order: one sentence's
+    names and dates are found by bisection, not by a scan of the whole article's."""
+
+    def __init__(self, spans: Sequence[S]) -> None:
+        self._order = sorted(range(len(spans)), key=lambda i: spans[i].start)
+        self._spans = spans
+        self._starts = [spans[i].start for i in self._order]
+        # The furthest end among the first k spans by start, for overlaps().
+        self._reach: list[int] = []
+        for i in self._order:
+            self._reach.append(max(spans[i].end, self._reach[-1] if self._reach else 0))
+
+    def starting_in(self, start: int, end: int) -> list[S]:
+        """The spans that start within [start, end)."""
+        lo, hi = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return [self._spans[i] for i in sorted(self._order[lo:hi])]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether any span overlaps [start, end)."""
+        before = bisect_left(self._starts, end)  # the spans that start before `end`
+        return before > 0 and self._reach[before - 1] > start
+
+
+# Longer texts are annotated in pieces of at most this many characters, cut where a
+# paragraph ends: finding toponyms compares each name with the rest of the text, so
+# its time grows with the square of the text's length, and a book-length text would
+# never finish. News articles are far shorter (nearly all under 30,000 characters)
+# and are annotated whole, as before.
+CHUNK_CHARS = 40_000
+
+
+def chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, int]]:
+    """(start, end) pieces of text of at most `limit` characters that cover it all,
+    each ending at a line end if there is one in its second half, else after a full
+    stop, else at a space, else wherever the limit falls."""
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        floor = start + limit // 2
+        for mark in ("\n", ". ", " "):
+            at = text.rfind(mark, floor, end)
+            if at != -1:
+                end = at + len(mark)
+                break
+        yield start, end
+        start = end
+    yield start, len(text)
+
+
 class Pipeline:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer or Gazetteer.open()
@@ -95,16 +159,32 @@ class Pipeline:
     def annotate(
         self, text: str, published: date, overrides: Overrides = NO_OVERRIDES
     ) -> Annotation:
+        if len(text) <= CHUNK_CHARS:
+            return self._annotate(text, published, overrides)
+        pieces = [
+            _shifted(self._annotate(text[a:b], published, _within(overrides, a, b)), a)
+            for a, b in chunks(text, CHUNK_CHARS)
+        ]
+        return Annotation(
+            **{
+                f.name: [item for piece in pieces for item in getattr(piece, f.name)]
+                for f in fields(Annotation)
+            }
+        )
+
+    def _annotate(self, text: str, published: date, overrides: Overrides) -> Annotation:
         sentences = split_sentences(text)
         found = self.toponym_finder.find(text, sentences, overrides)
         timexes = find_timexes(text, published)
         # "in May 2009", "in August": a date, not Mayville or August, Sweden.
-        found = [t for t in found if not any(x.start < t.end and t.start < x.end for x in timexes)]
+        dates = _ByStart(timexes)
+        found = [t for t in found if not dates.overlaps(t.start, t.end)]
         toponyms = [t for t in found if t.role == PLACE]
+        places = _ByStart(toponyms)
         events: list[EventDraft] = []
         recent_towns: list[tuple[int, Entry]] = []  # (unit index, place)
         for index, unit in enumerate(_units(text, sentences)):
-            inside = [t for t in toponyms if unit.start <= t.start < unit.end]
+            inside = places.starting_in(unit.start, unit.end)
             if not inside and recent_towns and _ANAPHORA.search(unit.text):
                 last_index, town = recent_towns[-1]
                 inside_entries = [town] if index - last_index <= _ANAPHORA_WINDOW else []
@@ -113,7 +193,8 @@ class Pipeline:
             else:
                 inside_entries = [t.entry for t in inside]
             recent_towns += [(index, t.entry) for t in inside if t.entry.kind == "city"]
-            event = self._event(unit, inside_entries, timexes, published)
+            own_dates = dates.starting_in(unit.start, unit.end)
+            event = self._event(unit, inside_entries, own_dates, published)
             if event is not None:
                 events.append(event)
         others = [t for t in found if t.role != PLACE]
@@ -125,10 +206,10 @@ class Pipeline:
         self,
         sentence: Sentence,
         inside: list[Entry],
-        timexes: list[Timex],
+        own_dates: list[Timex],
         published: date,
     ) -> EventDraft | None:
-        own_dates = [t for t in timexes if sentence.start <= t.start < sentence.end]
+        """own_dates: the dates that start in the sentence."""
         dated = _event_date(own_dates)
         if not inside and dated is None:
             return None  # nothing to put on the map or the timeline
@@ -155,3 +236,27 @@ class Pipeline:
             places=tuple(places.values()),
             is_caption=sentence.is_caption,
         )
+
+
+def _within(overrides: Overrides, start: int, end: int) -> Overrides:
+    """Editors' overrides for the piece text[start:end], its spans counted from `start`."""
+    if not overrides.not_here:
+        return overrides
+    spans = frozenset(
+        (a - start, b - start) for a, b in overrides.not_here if start <= a and b <= end
+    )
+    return replace(overrides, not_here=spans)
+
+
+def _shifted(annotation: Annotation, offset: int) -> Annotation:
+    """An annotation of text[offset:…] with its offsets counted from the text's start."""
+
+    return Annotation(
+        **{
+            f.name: [
+                replace(span, start=span.start + offset, end=span.end + offset)
+                for span in getattr(annotation, f.name)
+            ]
+            for f in fields(Annotation)
+        }
+    )
