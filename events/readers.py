@@ -37,7 +37,7 @@ SIDECAR_KEYS = frozenset({"title", "source", "url", "published", "note"})
 MAX_DEFAULT_TITLE = 200
 # What one file may weigh unless the caller says otherwise (the ingest command passes
 # settings.INGEST_MAX_FILE_BYTES): a file is read whole into memory, with its text.
-DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024
+DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
 
 _DATE_PREFIX = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 # Browsers only look for a charset declaration in the first 1024 bytes, so pages in the

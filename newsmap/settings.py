@@ -183,8 +183,9 @@ GEOCODER = env_choice("GEOCODER", "gazetteer", ("gazetteer", "nominatim"))
 NOMINATIM_USER_AGENT = env_str("NOMINATIM_USER_AGENT", "newsmap")
 
 # The largest article file ingest reads (bytes): a file is read whole into
-# memory, and anything larger is refused with a line saying so.
-INGEST_MAX_FILE_BYTES = env_int("INGEST_MAX_FILE_BYTES", 100 * 1024 * 1024, minimum=1)
+# memory (a single article needs about 20 times its size while it is annotated
+# and stored), and anything larger is refused with a line saying so.
+INGEST_MAX_FILE_BYTES = env_int("INGEST_MAX_FILE_BYTES", 64 * 1024 * 1024, minimum=1)
 
 # The read API pages its lists; a client may ask for at most this many.
 API_MAX_LIMIT = env_int("API_MAX_LIMIT", 5000, minimum=1)
