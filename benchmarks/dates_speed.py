@@ -18,7 +18,7 @@ from pathlib import Path
 BASE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE))
 
-from events.dates import find_timexes  # noqa: E402
+from events.extraction.dates import find_timexes  # noqa: E402
 
 MEANTIME = BASE.parent / "shared" / "data" / "time" / "meantime_en.jsonl"
 PARAGRAPH = (

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Generic, Protocol, TypeVar
 
-from events.dates import Timex, find_timexes
+from events.extraction.dates import Timex, find_timexes
 from events.gazetteer import Entry, Gazetteer
 from events.sentences import Sentence, split_sentences
 from events.toponyms import (

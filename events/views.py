@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from events.api_timeline import safe_url
-from events.dates import find_timexes
+from events.extraction.dates import find_timexes
 from events.models import Article, Event, Mention
 
 # A date of week precision or coarser is shown on the map as the window that

@@ -1,4 +1,4 @@
-"""Acceptance tests for events.dates: finding and normalising temporal expressions."""
+"""Acceptance tests for events.extraction.dates: finding and normalising temporal expressions."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from events.dates import Timex, find_timexes
+from events.extraction.dates import Timex, find_timexes
 
 # A Friday.
 REF = date(2011, 3, 11)

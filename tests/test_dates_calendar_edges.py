@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from events.dates import find_timexes
+from events.extraction.dates import find_timexes
 from events.pipeline import Pipeline
 
 TEXT = (

@@ -1,0 +1,1 @@
+"""Text to places and dates, without Django: candidates, evidence, scores, results."""

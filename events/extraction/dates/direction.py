@@ -1,0 +1,98 @@
+"""Which occurrence a partly given date means: this year's June or last year's, which Friday."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from events.extraction.dates.arithmetic import add_months, safe_date, week_value
+
+
+def pick_month_year(month: int, ref: date, future: bool) -> int:
+    """Year of a bare month name: the latest one not far in the future, or the coming one."""
+    if future:
+        return ref.year if month >= ref.month else ref.year + 1
+    # one month of grace: "in June" written in May is nearly always the coming June
+    y, m = add_months(ref.year, ref.month, 1)
+    limit = y * 12 + m
+    year = ref.year + 1
+    while year * 12 + month > limit:
+        year -= 1
+    return year
+
+
+def pick_month_day(month: int, day: int, ref: date, future: bool) -> date | None:
+    options = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := safe_date(y, month, day))]
+    if not options:
+        return None
+    if future:
+        later = [d for d in options if d >= ref]
+        return later[0] if later else options[-1]
+    # a couple of weeks of grace for announcements of dates just ahead
+    earlier = [d for d in options if d <= ref + timedelta(days=14)]
+    return earlier[-1] if earlier else options[0]
+
+
+def pick_weekday(weekday: int, ref: date, mode: str) -> date:
+    """mode: 'past' (same day counts), 'future' (same day counts), 'last', 'next' (strict)."""
+    if mode in ("future", "next"):
+        delta = (weekday - ref.weekday()) % 7
+        if mode == "next" and delta == 0:
+            delta = 7
+        return ref + timedelta(days=delta)
+    delta = (ref.weekday() - weekday) % 7
+    if mode == "last" and delta == 0:
+        delta = 7
+    return ref - timedelta(days=delta)
+
+
+def weekend(ref: date, mode: str) -> date:
+    """Saturday of the weekend meant: the previous one (past) or the coming one (future)."""
+    wd = ref.weekday()
+    if wd >= 5:  # already in a weekend: "this weekend" is the current one
+        current = ref - timedelta(days=wd - 5)
+        if mode == "next":
+            return current + timedelta(days=7)
+        if mode == "last":
+            return current - timedelta(days=7)
+        return current
+    if mode in ("future", "next"):
+        return ref + timedelta(days=5 - wd)
+    return ref - timedelta(days=wd + 2)
+
+
+def pick_quarter_year(q: int, ref: date, future: bool) -> int:
+    current = (ref.month - 1) // 3 + 1
+    if future:
+        return ref.year if q >= current else ref.year + 1
+    return ref.year if q <= current + 1 else ref.year - 1
+
+
+_OFFSETS = {"this": 0, "current": 0, "the": 0, "last": -1, "previous": -1, "past": -1}
+
+
+def relative_unit_value(rel: str, unit: str, ref: date, future: bool) -> str | None:
+    """Value for "this/last/next <unit>" seen from ref."""
+    offset = _OFFSETS.get(rel, 1)
+    if unit == "week":
+        d = ref + timedelta(weeks=offset)
+        return week_value(d)
+    if unit == "weekend":
+        mode = {"last": "last", "previous": "last", "past": "past", "next": "next"}.get(rel)
+        if mode is None:
+            mode = "future" if future or rel in ("coming", "following") else "past"
+        sat = weekend(ref, mode)
+        return week_value(sat) + "-WE"
+    if unit == "month":
+        y, mo = add_months(ref.year, ref.month, offset)
+        return f"{y:04d}-{mo:02d}"
+    if unit == "quarter":
+        q = (ref.month - 1) // 3 + offset
+        y = ref.year + q // 4
+        return f"{y:04d}-Q{q % 4 + 1}"
+    if unit == "year":
+        return f"{ref.year + offset:04d}"
+    if unit == "decade":
+        return f"{ref.year // 10 + offset:03d}"
+    if unit == "century":
+        return f"{ref.year // 100 + offset:02d}"
+    return None

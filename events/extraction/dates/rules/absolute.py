@@ -1,0 +1,403 @@
+"""Dates named on the calendar: days, months, years, quarters, halves, seasons, decades."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from events.extraction.dates.arithmetic import safe_date, week_value, year_of_two_digits
+from events.extraction.dates.context import Context
+from events.extraction.dates.direction import (
+    pick_month_day,
+    pick_month_year,
+    pick_quarter_year,
+    relative_unit_value,
+)
+from events.extraction.dates.rules.base import (
+    MONTH_TOKENS,
+    YEAR_TOKENS,
+    Rule,
+    candidate,
+)
+from events.extraction.dates.slashdates import slash_date
+from events.extraction.dates.timex import Candidate
+from events.extraction.dates.vocabulary import (
+    ANY_MONTH_RE,
+    DAY_RE,
+    FLAGS,
+    MONTH_ABBR_RE,
+    MONTH_RE,
+    ORDINALS,
+    SEASON_START,
+    SEASONS,
+    WEEKDAY_RE,
+    YEAR_RE,
+    day_number,
+    month_number,
+)
+
+
+def month_day_year(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """'March 10, 2011', '10 March', 'Thursday, March 10': a day of a month."""
+    month = month_number(m["month"])
+    day = day_number(m["day"])
+    if m["year"]:
+        d = safe_date(int(m["year"]), month, day)
+    else:
+        d = pick_month_day(month, day, ctx.ref, ctx.future(m.start(), m.end()))
+    if d is None:
+        return None
+    return candidate(m, "DATE", d.isoformat())
+
+
+def month_year(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """'March 2010', 'early March 2010': a month of a year."""
+    month = month_number(m["month"])
+    return candidate(m, "DATE", f"{int(m['year']):04d}-{month:02d}")
+
+
+def iso_date(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """'2011-03-10'."""
+    d = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return candidate(m, "DATE", d.isoformat()) if d else None
+
+
+def slash(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """'3/30/2018', '7/8/07': month first where it can be."""
+    expr = m[0]
+    short = re.fullmatch(r"(\d+/\d+/)(\d\d)", expr)
+    if short:
+        # dateparser puts "3/30/18" in 1918; news years are near the publication date
+        expr = short[1] + str(year_of_two_digits(int(short[2]), ctx.ref))
+    d = slash_date(expr, ctx.ref)
+    return candidate(m, "DATE", d.isoformat()) if d else None
+
+
+_BARE_MONTH_NEEDS_CONTEXT = {"may", "march"}
+_MONTH_PREPOSITIONS = re.compile(
+    r"(?:\b(?:in|since|until|till|by|during|before|after|from|through|between|of|early|late"
+    r"|mid|end|last|next|this|around|on)\s+|mid-)$",
+    FLAGS,
+)
+# "April and May", "March to June": a list or range of months
+_MONTH_LIST_BEFORE = re.compile(
+    rf"\b{MONTH_RE}\s*,?\s+(?:and|or|to|through|until|till)\s+$|\b{MONTH_RE}\s*(?:-|–)\s*$"
+)
+
+
+def bare_month(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """'in June', 'last March', 'June of next year': a month without its year."""
+    name = m["month"]
+    before = ctx.before(m.start(), 24)
+    has_prep = (
+        _MONTH_PREPOSITIONS.search(before) is not None
+        or _MONTH_LIST_BEFORE.search(before) is not None
+    )
+    if name.lower() in _BARE_MONTH_NEEDS_CONTEXT and not has_prep and not m["mod"]:
+        return None
+    after = ctx.text[m.end() : m.end() + 20]
+    # a capitalised word right after ("June Carter") makes it a name, unless context says date
+    if not has_prep and not m["mod"] and re.match(r"\s+[A-Z][a-z]", after):
+        return None
+    month = month_number(name)
+    mod = (m["mod"] or "").lower()
+    if m["rel"]:
+        rel = m["rel"].lower()
+        year = ctx.ref.year + (1 if rel == "next" else -1 if rel == "last" else 0)
+    elif mod == "last":
+        year = ctx.ref.year if month < ctx.ref.month else ctx.ref.year - 1
+    elif mod == "next":
+        year = ctx.ref.year if month > ctx.ref.month else ctx.ref.year + 1
+    elif mod == "this":
+        year = ctx.ref.year
+    else:
+        year = pick_month_year(month, ctx.ref, ctx.future(m.start(), m.end()))
+    return candidate(m, "DATE", f"{year:04d}-{month:02d}")
+
+
+_QUANTITY_AFTER = re.compile(
+    r"\s*(?:%|percent|per\s+cent|million|billion|trillion|thousand|hundred|people|points?|units?"
+    r"|jobs|km|kilomet|met(?:er|re)s?|feet|ft|miles?|tons?|tonnes?|kg|pounds|dollars|euros"
+    r"|yen|barrels|votes|shares|cars|vehicles|homes|troops|soldiers|employees|workers"
+    r"|[a-z]+s\b(?<!\bwas)(?<!\bis)(?<!\bhas)(?<!\bas)(?<!\bits)(?<!\bthis)(?<!\bhis)"
+    r"(?<!\bus)(?<!\bplus)(?<!\bthus)(?<!\bacross)(?<!\bversus)(?<!\bwhereas)(?<!\bsales)"
+    r"(?<!\bresults)(?<!\belections)(?<!\bgames)(?<!\bolympics)(?<!\bfigures)(?<!\blevels))",
+)
+_QUANTITY_BEFORE = re.compile(
+    r"(?:[$#£€¥]|\b(?:US|A|C|AU|NZ|HK)\$|\b(?:about|around|nearly|almost|approximately|roughly"
+    r"|than|least|some|over|just|only|top|No\.|number|code|flight|route|model|room|page|pp?\.))\s*$",
+    FLAGS,
+)
+
+
+def year(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """'2009': a year, unless the words around it make it a quantity or a number."""
+    value = int(m["year"])
+    before = ctx.before(m.start(), 14)
+    if _QUANTITY_BEFORE.search(before):
+        return None
+    after = ctx.text[m.end() : m.end() + 24]
+    if _QUANTITY_AFTER.match(after):
+        return None
+    if value < 1800 and not re.search(r"\b(?:in|since|of|from|until|by|year)\s+$", before, FLAGS):
+        return None
+    if value > ctx.ref.year + 60:
+        return None
+    return candidate(m, "DATE", f"{value:04d}")
+
+
+def year_mod(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """'mid-2010', 'the end of 2010': a year with a part of it said."""
+    return candidate(m, "DATE", f"{int(m['year']):04d}")
+
+
+def apostrophe_year(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """ "since '82": a year; "iLife '11" is a product version."""
+    before = ctx.before(m.start(), 12)
+    if not re.search(
+        r"\b(?:in|since|of|from|until|till|by|before|after|the|class|summer|winter|spring"
+        r"|autumn|fall|and|to)\s+$",
+        before,
+        FLAGS,
+    ):
+        return None
+    value = year_of_two_digits(int(m["yy"]), ctx.ref)
+    return candidate(m, "DATE", f"{value:04d}")
+
+
+def decade(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """'the 1990s', "the '80s": a decade; 'in their 80s' is an age."""
+    digits = m["digits"]
+    if len(digits) == 4:
+        return candidate(m, "DATE", digits[:3])
+    # two-digit decades ("the 80s") are ages in "in their 80s"; need "the" or a list of decades
+    before = ctx.before(m.start(), 24)
+    if not (
+        m["the"]
+        or m["apos"]
+        or re.search(r"\bthe\s+['’]?\d0['’]?s\s*,?\s*(?:and|or|to|through)\s+$", before)
+        or re.search(r"\b(?:the|early|late|mid)[\s-]+$", before, FLAGS)
+    ):
+        return None
+    value = year_of_two_digits(int(digits), ctx.ref)
+    return candidate(m, "DATE", f"{value // 10:03d}")
+
+
+def century(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """'the 19th century'."""
+    return candidate(m, "DATE", f"{int(m['n']) - 1:02d}")
+
+
+def _relative_year(of: str, ref: date) -> int:
+    return ref.year + (-1 if "last" in of or "previous" in of else 1 if "next" in of else 0)
+
+
+def quarter(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """'the fourth quarter of 2010', 'the third quarter': a quarter of a year."""
+    word = m["ord"].lower()
+    of = (m["of"] or "").lower()
+    if word == "last" and not of:
+        previous = relative_unit_value("last", "quarter", ctx.ref, False)
+        assert previous is not None
+        return candidate(m, "DATE", previous)
+    q = 4 if word == "last" else ORDINALS[word]
+    if m["year"]:
+        value = int(m["year"])
+    elif of:
+        value = _relative_year(of, ctx.ref)
+    else:
+        value = pick_quarter_year(q, ctx.ref, ctx.future(m.start(), m.end()))
+    return candidate(m, "DATE", f"{value:04d}-Q{q}")
+
+
+def half(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """'the first half of 2010', 'the second half of this year'."""
+    h = 1 if m["ord"].lower() in ("first", "1st") else 2
+    of = m["of"].lower()
+    value = int(m["year"]) if m["year"] else _relative_year(of, ctx.ref)
+    return candidate(m, "DATE", f"{value:04d}-H{h}")
+
+
+def week_of_month(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """'the last week of March': as in ISO 8601, a week belongs to the month of its Thursday."""
+    month = month_number(m["month"])
+    if m["year"]:
+        value = int(m["year"])
+    else:
+        value = pick_month_year(month, ctx.ref, ctx.future(m.start(), m.end()))
+    which = m["ord"].lower()
+    if which in ("last", "final"):
+        day = date(value, month, calendar.monthrange(value, month)[1])
+        day -= timedelta(days=(day.weekday() - 3) % 7)
+    else:
+        first = date(value, month, 1)
+        day = first + timedelta(days=(3 - first.weekday()) % 7)
+        day += timedelta(weeks=ORDINALS.get(which, 1) - 1)
+    return candidate(m, "DATE", week_value(day))
+
+
+def season(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """'last summer', 'in the spring', 'winter 2010'."""
+    season_word = m["season"]
+    code = SEASONS[season_word.lower()]
+    rel = (m["rel"] or "").lower()
+    before = ctx.before(m.start(), 16)
+    contextual = re.search(
+        r"\b(?:in|during|by|until|since|through|over|before|after)\s+(?:the\s+)?$", before, FLAGS
+    )
+    # a capitalised season inside a sentence ("their Autumn meetings") is a name for the time
+    capitalised = season_word[0].isupper() and re.search(r"[a-z,]\s+$", before) is not None
+    if not (rel or m["year"] or contextual or (capitalised and season_word.lower() != "fall")):
+        return None
+    if season_word.lower() == "fall" and not (rel or m["year"] or re.search(r"the\s+$", before)):
+        return None
+    first = SEASON_START[code]
+    if m["year"]:
+        value = int(m["year"])
+    else:
+        # the season instance that starts in the reference year, except winter which spans
+        value = ctx.ref.year
+        start = date(value, first, 1)
+        if code == "WI" and ctx.ref.month <= 2:
+            value -= 1
+            start = date(value, first, 1)
+        if rel == "last":
+            value = value - 1 if start > ctx.ref - timedelta(days=80) else value
+        elif rel == "next":
+            value = value + 1 if start <= ctx.ref else value
+        elif rel != "this" and start > ctx.ref and not ctx.future(m.start(), m.end()):
+            value = value - 1 if start > ctx.ref + timedelta(days=62) else value
+    return candidate(m, "DATE", f"{value:04d}-{code}")
+
+
+# --- the rules, in the order they were found to win ties -----------------------------------------
+
+MONTH_DAY = Rule(
+    "month day",
+    re.compile(
+        rf"(?:\b{WEEKDAY_RE}[^\S\n]*,?[^\S\n]*(?:the[^\S\n]+)?)?\b(?P<month>{ANY_MONTH_RE})\s+"
+        rf"(?P<day>{DAY_RE})(?:\s*,?\s*(?P<year>{YEAR_RE})\b)?(?!\s*[,.]?\s*\d)"
+    ),
+    month_day_year,
+    MONTH_TOKENS,
+)
+DAY_MONTH = Rule(
+    "day month",
+    re.compile(
+        rf"(?:\b{WEEKDAY_RE}[^\S\n]*,?[^\S\n]*(?:the[^\S\n]+)?)?\b(?P<day>{DAY_RE})\s+(?:of\s+)?"
+        rf"(?P<month>{ANY_MONTH_RE})(?![a-z])(?:\s*,?\s*(?P<year>{YEAR_RE})\b)?"
+    ),
+    month_day_year,
+    MONTH_TOKENS,
+)
+MONTH_YEAR = Rule(
+    "month year",
+    re.compile(
+        rf"\b(?:(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
+        rf"|the\s+middle\s+of)[\s-]+)?(?P<month>{MONTH_RE}|{MONTH_ABBR_RE})\s*,?\s+(?:of\s+)?"
+        rf"(?P<year>{YEAR_RE})\b"
+    ),
+    month_year,
+    MONTH_TOKENS,
+)
+ISO_DATE = Rule(
+    "ISO date",
+    re.compile(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
+    iso_date,
+    frozenset("-"),
+)
+SLASH_DATE = Rule(
+    "slash date",
+    re.compile(r"(?<![\d/.])\b[01]?\d/[0-3]?\d/(?:\d{4}|\d{2})\b(?![/\d])"),
+    slash,
+    frozenset("/"),
+)
+BARE_MONTH = Rule(
+    "bare month",
+    re.compile(
+        rf"\b(?:(?P<mod>(?i:early|mid|late|last|next|this))[\s-]+|(?i:the\s+(?:end|beginning"
+        rf"|start|middle)\s+of)\s+)?(?P<month>{MONTH_RE})\b(?!-)"
+        rf"(?:\s+of\s+(?P<rel>(?i:this|last|next))\s+year)?"
+    ),
+    bare_month,
+    MONTH_TOKENS,
+)
+QUARTER = Rule(
+    "quarter",
+    re.compile(
+        rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+        rf"[\s-]+quarter\b(?:\s+of\s+(?P<of>this\s+year|last\s+year|next\s+year"
+        rf"|the\s+(?:previous|same|current)\s+year|(?P<year>{YEAR_RE})))?",
+        FLAGS,
+    ),
+    quarter,
+    frozenset(["quarter"]),
+)
+HALF = Rule(
+    "half",
+    re.compile(
+        rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)\s+half\s+of\s+(?P<of>this\s+year"
+        rf"|last\s+year|next\s+year|(?P<year>{YEAR_RE}))\b",
+        FLAGS,
+    ),
+    half,
+    frozenset(["half"]),
+)
+YEAR = Rule(
+    "year",
+    re.compile(rf"(?<![\w$#£€¥.,/:'-])(?P<year>{YEAR_RE})(?![\w%]|[.,:/]\d|-[a-zA-Z])"),
+    year,
+    YEAR_TOKENS,
+)
+YEAR_PART = Rule(
+    "part of a year",
+    re.compile(
+        rf"\b(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
+        rf"|the\s+middle\s+of|the\s+first\s+months\s+of|the\s+course\s+of)[\s-]+"
+        rf"(?P<year>{YEAR_RE})\b"
+    ),
+    year_mod,
+    YEAR_TOKENS,
+)
+APOSTROPHE_YEAR = Rule(
+    "apostrophe year",
+    re.compile(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’])"),
+    apostrophe_year,
+    frozenset("'’"),
+)
+DECADE = Rule(
+    "decade",
+    re.compile(
+        r"(?:\b(?P<the>the)\s+(?:(?:early|mid|late)[\s-]+)?)?(?P<apos>['’])?"
+        r"(?<![\w])(?P<digits>1[5-9]\d0|20[0-9]0|[1-9]0)['’]?s\b",
+        FLAGS,
+    ),
+    decade,
+    frozenset(["s"]),
+)
+CENTURY = Rule(
+    "century",
+    re.compile(r"\b(?:the\s+)?(?P<n>1\d|2[0-2])(?:st|nd|rd|th)[\s-]+century\b", FLAGS),
+    century,
+    frozenset(["century"]),
+)
+SEASON = Rule(
+    "season",
+    re.compile(
+        rf"\b(?:(?P<rel>this|last|next|early|late|mid)[\s-]+)?(?P<season>spring|summer"
+        rf"|autumn|winter|fall)\b(?:\s+(?:of\s+)?(?P<year>{YEAR_RE})\b)?",
+        FLAGS,
+    ),
+    season,
+    frozenset(SEASONS),
+)
+WEEK_OF_MONTH = Rule(
+    "week of a month",
+    re.compile(
+        rf"\b(?:the\s+)?(?P<ord>(?i:first|second|third|fourth|last|final))\s+(?i:week)\s+of"
+        rf"\s+(?P<month>{MONTH_RE})\b(?:\s*,?\s*(?P<year>{YEAR_RE})\b)?"
+    ),
+    week_of_month,
+    MONTH_TOKENS,
+)

@@ -1,0 +1,220 @@
+"""Dates said relative to the story's time: weekdays, 'yesterday', 'last month', 'two years ago'."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from events.extraction.dates.arithmetic import add_months, monday
+from events.extraction.dates.context import Context
+from events.extraction.dates.direction import pick_weekday, relative_unit_value
+from events.extraction.dates.numbers import duration_value, number
+from events.extraction.dates.rules.base import Rule, candidate
+from events.extraction.dates.timex import Candidate
+from events.extraction.dates.vocabulary import (
+    FLAGS,
+    NUM_RE,
+    PARTS_OF_DAY,
+    UNIT_RE,
+    UNITS,
+    WEEKDAY_RE,
+    WEEKDAYS,
+)
+
+_NAMED_DAY_PREFIX = re.compile(
+    r"\b(?:Black|Cyber|Good|Easter|Holy|Ash|Super|Maundy|Whit|Shrove|Blue|Giving)\s+$"
+)
+
+
+def weekday(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """'Friday', 'last Monday', 'Thursday morning': the weekday the clause's tense points to."""
+    if _NAMED_DAY_PREFIX.search(ctx.before(m.start(), 10)):
+        return None
+    wd = WEEKDAYS[m["wd"].lower()]
+    rel = (m["rel"] or "").lower()
+    if rel in ("last", "past"):
+        mode = "last"
+    elif rel in ("next", "coming"):
+        mode = "next"
+    else:
+        mode = "future" if ctx.future(m.start(), m.end()) else "past"
+    d = pick_weekday(wd, ctx.ref, mode)
+    part = (m["part"] or "").lower()
+    if part:
+        return candidate(m, "TIME", d.isoformat() + PARTS_OF_DAY[part])
+    return candidate(m, "DATE", d.isoformat())
+
+
+_DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def day_word(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """'today', 'tonight', 'yesterday morning', 'this afternoon'."""
+    word = m["word"].lower()
+    if word == "tonight":
+        return candidate(m, "TIME", ctx.ref.isoformat() + "TNI")
+    if word == "last night":
+        d = ctx.ref - timedelta(days=1)
+        return candidate(m, "TIME", d.isoformat() + "TNI")
+    if word.startswith("this "):
+        part = word.split()[1]
+        return candidate(m, "TIME", ctx.ref.isoformat() + PARTS_OF_DAY[part])
+    d = ctx.ref + timedelta(days=_DAY_WORDS[word])
+    if m["part"]:
+        return candidate(m, "TIME", d.isoformat() + PARTS_OF_DAY[m["part"].lower()])
+    return candidate(m, "DATE", d.isoformat())
+
+
+def relative_unit(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """'this week', 'last month', 'the end of next year', 'the past week' (a stretch)."""
+    rel = re.sub(r"^the\s+", "", m["rel"].lower()) if m["rel"].lower() != "the" else "the"
+    unit = m["unit"].lower()
+    edge = (m["edge"] or "").lower()
+    when = (m["when"] or "").lower()
+    if rel == "the" and not edge and not when and unit != "weekend":
+        return None  # "the year" alone is too vague to resolve
+    # "the past week" is a stretch of time ending now, not the calendar week before
+    said = m["rel"].lower()
+    if (
+        not edge
+        and unit in ("week", "month", "year", "decade", "century")
+        and (
+            said.startswith("the past")
+            or (said.startswith("the last") and unit in ("decade", "century"))
+        )
+    ):
+        return candidate(m, "DURATION", duration_value(1, unit))
+    future = ctx.future(m.start(), m.end())
+    value = relative_unit_value(rel, unit, ctx.ref, future)
+    if value is None:
+        return None
+    cand = candidate(m, "DATE", value)
+    if rel in ("following", "previous") and unit in ("year", "month") and not edge:
+        # "the following year" counts from the last date the text talked about, not from now
+        cand.anchor = f"shift:{1 if rel == 'following' else -1}:{unit}"
+    if when == "earlier" and rel == "this" and unit == "week":
+        cand.range_override = (monday(ctx.ref), ctx.ref, "week")
+    return cand
+
+
+def ago(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """'two days ago', 'four months ago', 'years ago'."""
+    n = number(m["num"])
+    unit = m["unit"].lower()
+    if n is None:
+        return candidate(m, "DATE", "PAST_REF")
+    letter, mult, is_time = UNITS[unit]
+    if is_time:
+        return candidate(m, "DATE", ctx.ref.isoformat())
+    amount = n * mult
+    if amount != int(amount):
+        return candidate(m, "DATE", "PAST_REF")
+    amount_i = int(amount)
+    if letter in ("D", "W"):
+        days = amount_i * (7 if letter == "W" else 1)
+        return candidate(m, "DATE", (ctx.ref - timedelta(days=days)).isoformat())
+    if letter == "Q":
+        y, mo = add_months(ctx.ref.year, ctx.ref.month, -3 * amount_i)
+        return candidate(m, "DATE", f"{y:04d}-Q{(mo - 1) // 3 + 1}")
+    if letter == "M":
+        y, mo = add_months(ctx.ref.year, ctx.ref.month, -amount_i)
+        return candidate(m, "DATE", f"{y:04d}-{mo:02d}")
+    return candidate(m, "DATE", f"{ctx.ref.year - amount_i:04d}")
+
+
+def year_after(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """'the year before', 'the month after': counted from the last date the text gave."""
+    unit = m["unit"].lower()
+    step = 1 if m["dir"].lower() in ("after", "later") else -1
+    value = relative_unit_value("next" if step > 0 else "last", unit, ctx.ref, False)
+    assert value is not None
+    return candidate(m, "DATE", value, anchor=f"shift:{step}:{unit}")
+
+
+def same_period(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """'the same period last year': the previous month or quarter mentioned, a year back."""
+    return candidate(m, "DATE", "PAST_REF", anchor="year_before")
+
+
+def the_day(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """'ended the day lower': the day of the last dated event."""
+    # "the day before the vote" is relative to an event; "late in the day after falling" is not
+    if m["rel"] and not re.match(r"(?:late|early)\s", m["span"], FLAGS):
+        return None
+    end = m.end("span")
+    return Candidate(m.start("span"), end, "DATE", ctx.ref.isoformat(), anchor="day")
+
+
+WEEKDAY = Rule(
+    "weekday",
+    re.compile(
+        rf"\b(?:(?P<rel>(?i:last|next|this|past|coming))\s+|(?i:early|late)\s+)?"
+        rf"(?P<wd>{WEEKDAY_RE})\b(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?"
+    ),
+    weekday,
+    frozenset(WEEKDAYS),
+)
+DAY_WORD = Rule(
+    "day word",
+    re.compile(
+        r"\b(?:(?:earlier|later)\s+)?(?P<word>today|tonight|yesterday|tomorrow|last\s+night"
+        r"|this\s+(?:morning|afternoon|evening))\b"
+        r"(?:\s+(?P<part>morning|afternoon|evening|night))?(?!-)",
+        FLAGS,
+    ),
+    day_word,
+    frozenset(
+        ["today", "tonight", "yesterday", "tomorrow", "night", "morning", "afternoon", "evening"]
+    ),
+)
+RELATIVE_UNIT = Rule(
+    "this, last or next unit",
+    re.compile(
+        r"\b(?:(?P<edge>(?:the\s+)?(?:very\s+)?(?:start|beginning|end|middle|rest|remainder"
+        r"|close|turn)\s+of)\s+)?(?:(?P<when>earlier|later)\s+)?"
+        r"(?P<rel>this|last|next|the\s+past|the\s+last|the\s+previous|the\s+coming"
+        r"|the\s+current|the\s+following|the\s+next|the|coming|past|previous)\s+"
+        r"(?P<unit>weekend|week|month|quarter|year|decade|century)\b(?!-|\s+(?:old|long))",
+        FLAGS,
+    ),
+    relative_unit,
+    frozenset(["week", "weekend", "month", "quarter", "year", "decade", "century"]),
+)
+AGO = Rule(
+    "ago",
+    re.compile(rf"\b(?P<num>{NUM_RE})\s+(?P<unit>{UNIT_RE})s?\s+ago\b", FLAGS),
+    ago,
+    frozenset(["ago"]),
+)
+YEAR_AFTER = Rule(
+    "the year after",
+    re.compile(
+        r"\bthe\s+(?P<unit>year|month)\s+(?P<dir>before|after|earlier|later|previous|prior)\b"
+        r"(?!\s+(?:the|a|an|his|her|its|their|last|next)\b)",
+        FLAGS,
+    ),
+    year_after,
+    frozenset(["year", "month"]),
+)
+SAME_PERIOD = Rule(
+    "the same period last year",
+    re.compile(
+        r"\b(?:the\s+)?same\s+(?:period|month|quarter|time|week)\s+(?:of\s+)?(?:last\s+year"
+        r"|(?:a|one)\s+year\s+(?:ago|earlier|before)|the\s+(?:previous|prior|last)\s+year)\b",
+        FLAGS,
+    ),
+    same_period,
+    frozenset(["same"]),
+)
+THE_DAY = Rule(
+    "the day",
+    re.compile(
+        r"(?:\b(?:end|ended|ending|ends|finish|finished|finishing|close|closed|closing|for|on"
+        r"|of|during|throughout|at|later\s+in|earlier\s+in)\s+|(?=(?:late|early)\s+in\s+))"
+        r"(?P<span>(?:the\s+(?:start|beginning|end)\s+of\s+|(?:late|early)\s+in\s+)?"
+        r"the\s+(?:same\s+)?day)\b(?P<rel>\s+(?:before|after|when|that|of)\b)?",
+        FLAGS,
+    ),
+    the_day,
+    frozenset(["day"]),
+)
