@@ -319,3 +319,8 @@ def test_results_are_sorted_and_do_not_overlap() -> None:
         assert a.end <= b.start
     for t in found:
         assert text[t.start : t.end] == t.text
+
+
+def test_a_day_word_split_by_two_spaces_is_still_read() -> None:
+    t = only("The envoy left last  night.")
+    assert (t.text, t.value) == ("last  night", "2011-03-10TNI")

@@ -8,6 +8,7 @@ month or quarter named, a year back.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from events.extraction.dates.arithmetic import add_months
@@ -24,40 +25,70 @@ def is_day_value(value: str) -> bool:
 
 def anchor(kept: list[Candidate], text: str, ref: date) -> list[Candidate]:
     """Give times and "the day" the date they hang on to."""
-    out: list[Candidate] = []
-    last_day: str | None = None
+    done = _Resolved(text, ref, kept)
     i = 0
     while i < len(kept):
         c = kept[i]
-        if c.anchor == "time":
-            day: str | None = None
-            nxt = kept[i + 1] if i + 1 < len(kept) else None
-            gap = text[c.end : nxt.start] if nxt else ""
-            if (
-                nxt
-                and nxt.anchor is None
-                and is_day_value(nxt.value)
-                and len(gap) <= 5
-                and _TIME_DAY_GAP.fullmatch(gap)
-            ):
-                day = nxt.value[:10]
-                c = Candidate(c.start, nxt.end, "TIME", c.value)
-                i += 1
-            if day is None:
-                day = _day_in_sentence(out, kept[i + 1 :], c, text) or ref.isoformat()
-            c = Candidate(c.start, c.end, "TIME", day + c.value)
-        elif c.anchor == "day":
-            c = Candidate(c.start, c.end, "DATE", last_day or ref.isoformat())
-        elif c.anchor and c.anchor.startswith("shift:"):
-            _, step, unit = c.anchor.split(":")
-            c = Candidate(c.start, c.end, "DATE", _shift_last(out, int(step), unit) or c.value)
-        elif c.anchor == "year_before":
-            c = Candidate(c.start, c.end, "DATE", _year_before(out) or "PAST_REF")
-        if is_day_value(c.value):
-            last_day = c.value[:10]
-        out.append(c)
+        resolve = _RESOLVERS.get(c.anchor.split(":")[0]) if c.anchor else None
+        if resolve is not None:
+            c, i = resolve(done, c, i)
+        done.add(c)
         i += 1
-    return out
+    return done.out
+
+
+class _Resolved:
+    """The candidates resolved so far, and the last day among them."""
+
+    __slots__ = ("text", "ref", "kept", "out", "last_day")
+
+    def __init__(self, text: str, ref: date, kept: list[Candidate]) -> None:
+        self.text, self.ref, self.kept = text, ref, kept
+        self.out: list[Candidate] = []
+        self.last_day: str | None = None
+
+    def add(self, c: Candidate) -> None:
+        if is_day_value(c.value):
+            self.last_day = c.value[:10]
+        self.out.append(c)
+
+
+def _time(done: _Resolved, c: Candidate, i: int) -> tuple[Candidate, int]:
+    """A clock time: the day right after it ("12:00 UTC Monday", one expression), else the
+    nearest day in its sentence, else the reference."""
+    kept, text = done.kept, done.text
+    nxt = kept[i + 1] if i + 1 < len(kept) else None
+    if nxt and nxt.anchor is None and is_day_value(nxt.value):
+        gap = text[c.end : nxt.start]
+        if len(gap) <= 5 and _TIME_DAY_GAP.fullmatch(gap):
+            return Candidate(c.start, nxt.end, "TIME", nxt.value[:10] + c.value), i + 1
+    day = _day_in_sentence(done.out, kept[i + 1 :], c, text) or done.ref.isoformat()
+    return Candidate(c.start, c.end, "TIME", day + c.value), i
+
+
+def _the_day(done: _Resolved, c: Candidate, i: int) -> tuple[Candidate, int]:
+    """'the day': the last day the text named."""
+    return Candidate(c.start, c.end, "DATE", done.last_day or done.ref.isoformat()), i
+
+
+def _shift(done: _Resolved, c: Candidate, i: int) -> tuple[Candidate, int]:
+    """'the following year': the last year (or month) named, moved."""
+    assert c.anchor is not None
+    _, step, unit = c.anchor.split(":")
+    return Candidate(c.start, c.end, "DATE", _shift_last(done.out, int(step), unit) or c.value), i
+
+
+def _same_period(done: _Resolved, c: Candidate, i: int) -> tuple[Candidate, int]:
+    """'the same period last year': the last month or quarter named, a year back."""
+    return Candidate(c.start, c.end, "DATE", _year_before(done.out) or "PAST_REF"), i
+
+
+_RESOLVERS: dict[str, Callable[[_Resolved, Candidate, int], tuple[Candidate, int]]] = {
+    "time": _time,
+    "day": _the_day,
+    "shift": _shift,
+    "year_before": _same_period,
+}
 
 
 def _shift_last(before: list[Candidate], step: int, unit: str) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from events.extraction.dates.arithmetic import add_months, safe_date, week_value
@@ -67,32 +68,39 @@ def pick_quarter_year(q: int, ref: date, future: bool) -> int:
     return ref.year if q <= current + 1 else ref.year - 1
 
 
+# how far "this", "last", "next" ... move from the reference; anything else ("coming",
+# "following") is the next one
 _OFFSETS = {"this": 0, "current": 0, "the": 0, "last": -1, "previous": -1, "past": -1}
+_WEEKEND_MODES = {"last": "last", "previous": "last", "past": "past", "next": "next"}
+
+
+def _quarter_value(ref: date, offset: int) -> str:
+    q = (ref.month - 1) // 3 + offset
+    return f"{ref.year + q // 4:04d}-Q{q % 4 + 1}"
+
+
+def _month_value(ref: date, offset: int) -> str:
+    y, mo = add_months(ref.year, ref.month, offset)
+    return f"{y:04d}-{mo:02d}"
+
+
+# unit → the value of the unit `offset` steps from the reference's own
+_UNIT_VALUES: dict[str, Callable[[date, int], str]] = {
+    "week": lambda ref, offset: week_value(ref + timedelta(weeks=offset)),
+    "month": _month_value,
+    "quarter": _quarter_value,
+    "year": lambda ref, offset: f"{ref.year + offset:04d}",
+    "decade": lambda ref, offset: f"{ref.year // 10 + offset:03d}",
+    "century": lambda ref, offset: f"{ref.year // 100 + offset:02d}",
+}
 
 
 def relative_unit_value(rel: str, unit: str, ref: date, future: bool) -> str | None:
-    """Value for "this/last/next <unit>" seen from ref."""
-    offset = _OFFSETS.get(rel, 1)
-    if unit == "week":
-        d = ref + timedelta(weeks=offset)
-        return week_value(d)
+    """Value for "this/last/next <unit>" seen from ref; future: the clause looks ahead."""
     if unit == "weekend":
-        mode = {"last": "last", "previous": "last", "past": "past", "next": "next"}.get(rel)
+        mode = _WEEKEND_MODES.get(rel)
         if mode is None:
             mode = "future" if future or rel in ("coming", "following") else "past"
-        sat = weekend(ref, mode)
-        return week_value(sat) + "-WE"
-    if unit == "month":
-        y, mo = add_months(ref.year, ref.month, offset)
-        return f"{y:04d}-{mo:02d}"
-    if unit == "quarter":
-        q = (ref.month - 1) // 3 + offset
-        y = ref.year + q // 4
-        return f"{y:04d}-Q{q % 4 + 1}"
-    if unit == "year":
-        return f"{ref.year + offset:04d}"
-    if unit == "decade":
-        return f"{ref.year // 10 + offset:03d}"
-    if unit == "century":
-        return f"{ref.year // 100 + offset:02d}"
-    return None
+        return week_value(weekend(ref, mode)) + "-WE"
+    value_of = _UNIT_VALUES.get(unit)
+    return value_of(ref, _OFFSETS.get(rel, 1)) if value_of else None

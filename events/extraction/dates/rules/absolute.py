@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from events.extraction.dates.arithmetic import safe_date, week_value, year_of_two_digits
@@ -101,19 +102,24 @@ def bare_month(m: re.Match[str], ctx: Context) -> Candidate | None:
     if not has_prep and not m["mod"] and re.match(r"\s+[A-Z][a-z]", after):
         return None
     month = month_number(name)
-    mod = (m["mod"] or "").lower()
-    if m["rel"]:
-        rel = m["rel"].lower()
-        year = ctx.ref.year + (1 if rel == "next" else -1 if rel == "last" else 0)
-    elif mod == "last":
-        year = ctx.ref.year if month < ctx.ref.month else ctx.ref.year - 1
-    elif mod == "next":
-        year = ctx.ref.year if month > ctx.ref.month else ctx.ref.year + 1
-    elif mod == "this":
-        year = ctx.ref.year
+    if m["rel"]:  # "June of next year"
+        year = ctx.ref.year + _YEAR_OFFSETS[m["rel"].lower()]
     else:
-        year = pick_month_year(month, ctx.ref, ctx.future(m.start(), m.end()))
+        year_of = _MONTH_MODS.get((m["mod"] or "").lower())
+        if year_of is None:
+            year = pick_month_year(month, ctx.ref, ctx.future(m.start(), m.end()))
+        else:
+            year = year_of(month, ctx.ref)
     return candidate(m, "DATE", f"{year:04d}-{month:02d}")
+
+
+_YEAR_OFFSETS = {"this": 0, "last": -1, "next": 1}
+# "last June": the latest June before the reference's month; "next June" the first after it
+_MONTH_MODS: dict[str, Callable[[int, date], int]] = {
+    "last": lambda month, ref: ref.year if month < ref.month else ref.year - 1,
+    "next": lambda month, ref: ref.year if month > ref.month else ref.year + 1,
+    "this": lambda month, ref: ref.year,
+}
 
 
 _QUANTITY_AFTER = re.compile(
@@ -252,23 +258,36 @@ def season(m: re.Match[str], ctx: Context) -> Candidate | None:
         return None
     if season_word.lower() == "fall" and not (rel or m["year"] or re.search(r"the\s+$", before)):
         return None
-    first = SEASON_START[code]
     if m["year"]:
         value = int(m["year"])
     else:
-        # the season instance that starts in the reference year, except winter which spans
-        value = ctx.ref.year
-        start = date(value, first, 1)
-        if code == "WI" and ctx.ref.month <= 2:
-            value -= 1
-            start = date(value, first, 1)
-        if rel == "last":
-            value = value - 1 if start > ctx.ref - timedelta(days=80) else value
-        elif rel == "next":
-            value = value + 1 if start <= ctx.ref else value
-        elif rel != "this" and start > ctx.ref and not ctx.future(m.start(), m.end()):
-            value = value - 1 if start > ctx.ref + timedelta(days=62) else value
+        value = _season_year(code, rel, ctx.ref, lambda: ctx.future(m.start(), m.end()))
     return candidate(m, "DATE", f"{value:04d}-{code}")
+
+
+def _season_year(code: str, rel: str, ref: date, future: Callable[[], bool]) -> int:
+    """The year of the season meant: by default the one that starts in the reference's year
+    (for winter in January or February, the one that began the December before)."""
+    year = ref.year - 1 if code == "WI" and ref.month <= 2 else ref.year
+    start = date(year, SEASON_START[code], 1)
+    step = _SEASON_STEPS.get(rel, _season_ahead_step)(start, ref, future)
+    return year + step
+
+
+def _season_ahead_step(start: date, ref: date, future: Callable[[], bool]) -> int:
+    # a season more than two months ahead, in a clause not about the future, is last year's
+    if start > ref and start - ref > timedelta(days=62) and not future():
+        return -1
+    return 0
+
+
+# "last summer": last year's if this year's began less than 80 days ago (or is to come);
+# "next summer": next year's if this year's has begun; "this summer": this year's
+_SEASON_STEPS: dict[str, Callable[[date, date, Callable[[], bool]], int]] = {
+    "last": lambda start, ref, future: -1 if start > ref - timedelta(days=80) else 0,
+    "next": lambda start, ref, future: 1 if start <= ref else 0,
+    "this": lambda start, ref, future: 0,
+}
 
 
 # --- the rules, in the order they were found to win ties -----------------------------------------

@@ -9,20 +9,27 @@ from events.extraction.dates.rules.base import Rule, candidate
 from events.extraction.dates.timex import Candidate
 from events.extraction.dates.vocabulary import FLAGS, ZONE_RE
 
+_UTC = ("UTC", "GMT", "Z")
 
-def _time(m: re.Match[str], ctx: Context) -> Candidate | None:
-    hour = int(m["h"])
-    minute = int(m["min"] or 0)
-    ampm = (m["ampm"] or "").lower()
-    if ampm.startswith("p") and hour < 12:
-        hour += 12
-    elif ampm.startswith("a") and hour == 12:
-        hour = 0
-    if hour > 24 or minute > 59:
-        return None
-    zone = (m["zone"] or "").upper()
-    suffix = "Z" if zone in ("UTC", "GMT", "Z") and not m["offset"] else ""
-    return candidate(m, "TIME", f"T{hour:02d}:{minute:02d}{suffix}", anchor="time")
+
+def _hour(hour: int, ampm: str) -> int:
+    """The 24-hour clock's hour of "5 p.m." (17) or "12 a.m." (0)."""
+    if ampm == "p" and hour < 12:
+        return hour + 12
+    if ampm == "a" and hour == 12:
+        return 0
+    return hour
+
+
+def _zone(m: re.Match[str]) -> str:
+    """'Z' for a time said in UTC without an offset from it; other zones are left unsaid."""
+    groups = m.groupdict()
+    zone = (groups.get("zone") or "").upper()
+    return "Z" if zone in _UTC and not groups.get("offset") else ""
+
+
+def _clock(m: re.Match[str], hour: int, minute: int) -> Candidate:
+    return candidate(m, "TIME", f"T{hour:02d}:{minute:02d}{_zone(m)}", anchor="time")
 
 
 def noon(m: re.Match[str], ctx: Context) -> Candidate | None:
@@ -31,33 +38,24 @@ def noon(m: re.Match[str], ctx: Context) -> Candidate | None:
 
 
 def time_of_day(m: re.Match[str], ctx: Context) -> Candidate | None:
-    """'10:30 a.m.', '5 pm', '18:00 UTC', '1830 GMT'."""
-    groups = m.groupdict()
-    if groups.get("ampm2"):
-        # "5 pm": reuse the main handler with the am/pm captured in the other group
-        hour = int(m["h"])
+    """'10:30 a.m.', '5 pm', '18:00 UTC', '10:30' after 'at'."""
+    hour = int(m["h"])
+    if m["ampm2"]:  # "5 pm"
         if hour == 0 or hour > 12:
             return None
-        ampm = m["ampm2"].lower()
-        hour = (
-            hour + 12 if ampm == "p" and hour < 12 else (0 if ampm == "a" and hour == 12 else hour)
-        )
-        zone = (m["zone"] or "").upper()
-        suffix = "Z" if zone in ("UTC", "GMT", "Z") and not m["offset"] else ""
-        return candidate(m, "TIME", f"T{hour:02d}:00{suffix}", anchor="time")
-    if groups.get("min") is None:
-        return None
-    if "ampm" not in groups:
-        hour, minute = int(m["h"]), int(m["min"])
-        zone = (m["zone"] or "").upper()
-        suffix = "Z" if zone in ("UTC", "GMT", "Z") else ""
-        return candidate(m, "TIME", f"T{hour:02d}:{minute:02d}{suffix}", anchor="time")
+        return _clock(m, _hour(hour, m["ampm2"].lower()), 0)
     # a bare "10:30" without am/pm or zone may be a score or a ratio; accept it only near "at"
-    if not m["ampm"] and not m["zone"]:
-        before = ctx.before(m.start(), 12)
-        if not re.search(r"\b(?:at|by|until|before|after|from|around|about)\s+$", before, FLAGS):
-            return None
-    return _time(m, ctx)
+    if not m["ampm"] and not m["zone"] and not _AT_BEFORE.search(ctx.before(m.start(), 12)):
+        return None
+    return _clock(m, _hour(hour, (m["ampm"] or "").lower()[:1]), int(m["min"]))
+
+
+_AT_BEFORE = re.compile(r"\b(?:at|by|until|before|after|from|around|about)\s+$", FLAGS)
+
+
+def four_digit_time(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """'1830 GMT', '0900 hours'."""
+    return _clock(m, int(m["h"]), int(m["min"]))
 
 
 _TIME_TRIGGERS = frozenset(
@@ -103,7 +101,7 @@ CLOCK_TIME = Rule(
 MILITARY_TIME = Rule(
     "four-digit time",
     re.compile(rf"\b(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)\s*(?:(?P<zone>{ZONE_RE})|hours|hrs)\b"),
-    time_of_day,
+    four_digit_time,
     _TIME_TRIGGERS,
 )
 NOON = Rule(

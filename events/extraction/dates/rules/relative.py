@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import date, timedelta
 
 from events.extraction.dates.arithmetic import add_months, monday
 from events.extraction.dates.context import Context
@@ -26,17 +27,17 @@ _NAMED_DAY_PREFIX = re.compile(
 )
 
 
+# "last Friday", "next Monday": the weekday before or after the reference, never the day itself
+_WEEKDAY_MODES = {"last": "last", "past": "last", "next": "next", "coming": "next"}
+
+
 def weekday(m: re.Match[str], ctx: Context) -> Candidate | None:
     """'Friday', 'last Monday', 'Thursday morning': the weekday the clause's tense points to."""
     if _NAMED_DAY_PREFIX.search(ctx.before(m.start(), 10)):
         return None
     wd = WEEKDAYS[m["wd"].lower()]
-    rel = (m["rel"] or "").lower()
-    if rel in ("last", "past"):
-        mode = "last"
-    elif rel in ("next", "coming"):
-        mode = "next"
-    else:
+    mode = _WEEKDAY_MODES.get((m["rel"] or "").lower())
+    if mode is None:
         mode = "future" if ctx.future(m.start(), m.end()) else "past"
     d = pick_weekday(wd, ctx.ref, mode)
     part = (m["part"] or "").lower()
@@ -45,24 +46,26 @@ def weekday(m: re.Match[str], ctx: Context) -> Candidate | None:
     return candidate(m, "DATE", d.isoformat())
 
 
-_DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+# word → (days from the reference, part of the day it names or None)
+_DAY_WORDS: dict[str, tuple[int, str | None]] = {
+    "today": (0, None),
+    "yesterday": (-1, None),
+    "tomorrow": (1, None),
+    "tonight": (0, "TNI"),
+    "last night": (-1, "TNI"),
+    "this morning": (0, "TMO"),
+    "this afternoon": (0, "TAF"),
+    "this evening": (0, "TEV"),
+}
 
 
 def day_word(m: re.Match[str], ctx: Context) -> Candidate | None:
     """'today', 'tonight', 'yesterday morning', 'this afternoon'."""
-    word = m["word"].lower()
-    if word == "tonight":
-        return candidate(m, "TIME", ctx.ref.isoformat() + "TNI")
-    if word == "last night":
-        d = ctx.ref - timedelta(days=1)
-        return candidate(m, "TIME", d.isoformat() + "TNI")
-    if word.startswith("this "):
-        part = word.split()[1]
-        return candidate(m, "TIME", ctx.ref.isoformat() + PARTS_OF_DAY[part])
-    d = ctx.ref + timedelta(days=_DAY_WORDS[word])
-    if m["part"]:
-        return candidate(m, "TIME", d.isoformat() + PARTS_OF_DAY[m["part"].lower()])
-    return candidate(m, "DATE", d.isoformat())
+    days, part = _DAY_WORDS[" ".join(m["word"].lower().split())]
+    if part is None and m["part"]:
+        part = PARTS_OF_DAY[m["part"].lower()]
+    d = (ctx.ref + timedelta(days=days)).isoformat()
+    return candidate(m, "TIME", d + part) if part else candidate(m, "DATE", d)
 
 
 def relative_unit(m: re.Match[str], ctx: Context) -> Candidate | None:
@@ -97,29 +100,41 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Candidate | None:
     return cand
 
 
+def _months_ago(ref: date, n: int) -> str:
+    y, mo = add_months(ref.year, ref.month, -n)
+    return f"{y:04d}-{mo:02d}"
+
+
+def _quarters_ago(ref: date, n: int) -> str:
+    y, mo = add_months(ref.year, ref.month, -3 * n)
+    return f"{y:04d}-Q{(mo - 1) // 3 + 1}"
+
+
+# TIMEX3 unit letter → the value n such units before the reference, at the unit's precision
+_AGO: dict[str, Callable[[date, int], str]] = {
+    "D": lambda ref, n: (ref - timedelta(days=n)).isoformat(),
+    "W": lambda ref, n: (ref - timedelta(weeks=n)).isoformat(),
+    "M": _months_ago,
+    "Q": _quarters_ago,
+    "Y": lambda ref, n: f"{ref.year - n:04d}",
+}
+
+
 def ago(m: re.Match[str], ctx: Context) -> Candidate | None:
-    """'two days ago', 'four months ago', 'years ago'."""
+    """'two days ago', 'four months ago': a date that far before the reference.
+
+    A vague amount ('several years ago') is only the past; hours and minutes ago are
+    still the reference's day; a fractional amount ('a year and a half ago') the past.
+    """
     n = number(m["num"])
-    unit = m["unit"].lower()
+    letter, multiplier, is_time = UNITS[m["unit"].lower()]
     if n is None:
         return candidate(m, "DATE", "PAST_REF")
-    letter, mult, is_time = UNITS[unit]
     if is_time:
         return candidate(m, "DATE", ctx.ref.isoformat())
-    amount = n * mult
-    if amount != int(amount):
+    if n * multiplier != int(n * multiplier):
         return candidate(m, "DATE", "PAST_REF")
-    amount_i = int(amount)
-    if letter in ("D", "W"):
-        days = amount_i * (7 if letter == "W" else 1)
-        return candidate(m, "DATE", (ctx.ref - timedelta(days=days)).isoformat())
-    if letter == "Q":
-        y, mo = add_months(ctx.ref.year, ctx.ref.month, -3 * amount_i)
-        return candidate(m, "DATE", f"{y:04d}-Q{(mo - 1) // 3 + 1}")
-    if letter == "M":
-        y, mo = add_months(ctx.ref.year, ctx.ref.month, -amount_i)
-        return candidate(m, "DATE", f"{y:04d}-{mo:02d}")
-    return candidate(m, "DATE", f"{ctx.ref.year - amount_i:04d}")
+    return candidate(m, "DATE", _AGO[letter](ctx.ref, int(n * multiplier)))
 
 
 def year_after(m: re.Match[str], ctx: Context) -> Candidate | None:
