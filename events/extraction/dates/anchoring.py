@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from events.extraction.dates.arithmetic import add_months
+from events.extraction.dates.shapes import Shape, coarsened, shape_of, shifted
 from events.extraction.dates.timex import Candidate
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
@@ -29,7 +29,7 @@ def anchor(kept: list[Candidate], text: str, ref: date) -> list[Candidate]:
     i = 0
     while i < len(kept):
         c = kept[i]
-        resolve = _RESOLVERS.get(c.anchor.split(":")[0]) if c.anchor else None
+        resolve = _RESOLVERS.get(c.anchor.kind) if c.anchor else None
         if resolve is not None:
             c, i = resolve(done, c, i)
         done.add(c)
@@ -71,41 +71,96 @@ def _the_day(done: _Resolved, c: Candidate, i: int) -> tuple[Candidate, int]:
     return Candidate(c.start, c.end, "DATE", done.last_day or done.ref.isoformat()), i
 
 
-def _shift(done: _Resolved, c: Candidate, i: int) -> tuple[Candidate, int]:
-    """'the following year': the last year (or month) named, moved."""
+def _last_shape(done: _Resolved, fits: Callable[[Shape], Shape | None]) -> Shape | None:
+    """fits(shape) of the last date named before that fits, or None."""
+    for other in reversed(done.out):
+        if other.anchor is not None and other.anchor.compares:
+            continue  # "a year earlier" twice is twice the same year, not two years back
+        shape = shape_of(other.value) if other.type in ("DATE", "TIME") else None
+        found = fits(shape) if shape else None
+        if found is not None:
+            return found
+    return None
+
+
+def _resolved(c: Candidate, shape: Shape | None) -> Candidate:
+    """c with the value of shape (and its anchor's suffix); c's own value where none fits."""
     assert c.anchor is not None
-    _, step, unit = c.anchor.split(":")
-    return Candidate(c.start, c.end, "DATE", _shift_last(done.out, int(step), unit) or c.value), i
+    if shape is None:
+        return Candidate(c.start, c.end, c.type, c.value, anchor=c.anchor)
+    suffix = c.anchor.suffix
+    type_ = "TIME" if suffix else "DATE"
+    return Candidate(c.start, c.end, type_, shape.value + suffix, anchor=c.anchor)
+
+
+def _unit(done: _Resolved, c: Candidate, i: int) -> tuple[Candidate, int]:
+    """'the following year', 'that week', 'the next day': the last date named, as that
+    unit, moved by step units."""
+    assert c.anchor is not None
+    step, unit = c.anchor.step, c.anchor.unit
+    found = _last_shape(done, lambda shape: coarsened(shape, unit))
+    return _resolved(c, shifted(found, step, unit) if found else None), i
+
+
+def _keep(done: _Resolved, c: Candidate, i: int) -> tuple[Candidate, int]:
+    """'a year earlier', 'three days later': the last date named, of its own kind, moved."""
+    assert c.anchor is not None
+    step, unit = c.anchor.step, c.anchor.unit
+    return _resolved(c, _last_shape(done, lambda shape: shifted(shape, step, unit))), i
+
+
+def _ago(done: _Resolved, c: Candidate, i: int) -> tuple[Candidate, int]:
+    """'a year ago' in a story that last named a period (a quarter, a month): that period a
+    year before; otherwise its own value, counted from the publication date."""
+    assert c.anchor is not None
+    step = c.anchor.step
+    found = _last_shape(done, lambda shape: shape)
+    if found is None or found.kind not in _PERIOD_KINDS["period"]:
+        return Candidate(c.start, c.end, c.type, c.value), i  # a date of its own
+    return _resolved(c, shifted(found, step, "year")), i
+
+
+# the kinds of date a word for a period can take up: "the quarter" only a quarter
+_PERIOD_KINDS = {"quarter": ("quarter",), "period": ("quarter", "half", "month", "season")}
+
+
+def _period(done: _Resolved, c: Candidate, i: int) -> tuple[Candidate, int]:
+    """'the quarter', 'the year-earlier period', 'the 1988 quarter': the last period named."""
+    anchor_ = c.anchor
+    assert anchor_ is not None
+    kinds = _PERIOD_KINDS[anchor_.unit]
+
+    def fits(shape: Shape) -> Shape | None:
+        if shape.kind not in kinds:
+            return None
+        if anchor_.year is not None:
+            return Shape(anchor_.year, shape.kind, shape.part)
+        return shifted(shape, anchor_.step, "year")
+
+    return _resolved(c, _last_shape(done, fits)), i
 
 
 def _same_period(done: _Resolved, c: Candidate, i: int) -> tuple[Candidate, int]:
     """'the same period last year': the last month or quarter named, a year back."""
-    return Candidate(c.start, c.end, "DATE", _year_before(done.out) or "PAST_REF"), i
+    value = _year_before(done.out) or "PAST_REF"
+    return Candidate(c.start, c.end, "DATE", value, anchor=c.anchor), i
 
 
 _RESOLVERS: dict[str, Callable[[_Resolved, Candidate, int], tuple[Candidate, int]]] = {
     "time": _time,
     "day": _the_day,
-    "shift": _shift,
-    "year_before": _same_period,
+    "unit": _unit,
+    "keep": _keep,
+    "ago": _ago,
+    "period": _period,
+    "same_period": _same_period,
 }
-
-
-def _shift_last(before: list[Candidate], step: int, unit: str) -> str | None:
-    for other in reversed(before):
-        m = re.match(r"(\d{4})(?:-(\d{2}))?", other.value)
-        if not m:
-            continue
-        if unit == "year":
-            return f"{int(m[1]) + step:04d}"
-        if m[2]:
-            y, mo = add_months(int(m[1]), int(m[2]), step)
-            return f"{y:04d}-{mo:02d}"
-    return None
 
 
 def _year_before(before: list[Candidate]) -> str | None:
     for other in reversed(before):
+        if other.anchor is not None and other.anchor.compares:
+            continue
         m = re.fullmatch(r"(\d{4})(-(?:\d{2}|Q[1-4]|H[12]|W\d{2}))", other.value)
         if m:
             if m[2].startswith("-W"):

@@ -9,8 +9,11 @@ from events.extraction.dates.vocabulary import FLAGS
 
 # Clause boundaries: punctuation and the subordinators that usually start a new verb phrase,
 # so that "said Friday that it will ..." does not make "Friday" future.
+# The stop of an abbreviation ("a.m.", "U.S.", "Jan.", "Mr.") ends no clause.
 _CLAUSE_BREAK = re.compile(
-    r"[.;:!?\"“”()\[\]\n,]|--|\b(?:that|which|who|whom|because|but|although|though|while"
+    r"(?<!\b[a-z])(?<!\b(?:mr|dr|st|co|no))(?<!\b(?:mrs|jan|feb|mar|apr|jun|jul|aug|sep|oct"
+    r"|nov|dec|inc|gen|sen|rep|gov))(?<!\bcorp|\bsept)\."
+    r"|[;:!?\"“”()\[\]\n,]|--|\b(?:that|which|who|whom|because|but|although|though|while"
     r"|whereas|when|where)\b",
     FLAGS,
 )
@@ -19,6 +22,17 @@ _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|wo\s?n't|going\s+to|plans?\s+to|planned|planning|scheduled|set\s+to"
     r"|expected\s+to|(?:is|are)\s+due|upcoming|coming|next|until|till|should|may|might)\b"
     r"|'ll\b"
+)
+# Words that put a clause in the past: the past tense of "be", "have" and "do", of the
+# irregular verbs news reports with most, and regular past forms (-ed), less the -ed words
+# that are not verbs or that speak of plans ("scheduled", "expected").
+_PAST_CUE = re.compile(
+    r"\b(?:was|were|had|did|said|told|went|came|took|made|gave|met|held|left|began|fell|rose"
+    r"|lost|won|got|saw|sent|led|brought|paid|sold|bought|ran|became|chose|spoke|wrote|struck"
+    r"|hit|shot|put|set|ago)\b"
+    r"|\b\w{3,}ed\b(?<!\bneed)(?<!\bexpected)(?<!\bscheduled)(?<!\bplanned)(?<!\bhundred)"
+    r"(?<!\bindeed)(?<!\bproposed)",
+    FLAGS,
 )
 
 
@@ -30,28 +44,38 @@ class Context:
     def __init__(self, text: str, ref: date) -> None:
         self.text = text
         self.ref = ref
-        self._tense_cache: dict[tuple[int, int], bool] = {}
+        self._tense_cache: dict[tuple[int, int], str] = {}
 
-    def future(self, start: int, end: int) -> bool:
-        """Whether the clause around text[start:end] speaks of the future."""
+    def tense(self, start: int, end: int) -> str:
+        """'future' or 'past' where the clause around text[start:end] says so, else ''."""
         key = (start, end)
         cached = self._tense_cache.get(key)
         if cached is None:
-            cached = _is_future_clause(self.text, start, end)
+            around = clause(self.text, start, end)
+            if _FUTURE_CUE.search(around):
+                cached = "future"
+            elif _PAST_CUE.search(around):
+                cached = "past"
+            else:
+                cached = ""
             self._tense_cache[key] = cached
         return cached
+
+    def future(self, start: int, end: int) -> bool:
+        """Whether the clause around text[start:end] speaks of the future."""
+        return self.tense(start, end) == "future"
 
     def before(self, start: int, width: int) -> str:
         """The width characters before start."""
         return self.text[max(0, start - width) : start]
 
 
-def _is_future_clause(text: str, start: int, end: int) -> bool:
+def clause(text: str, start: int, end: int) -> str:
+    """The clause around text[start:end], as far as the nearest breaks (160 characters)."""
     left = text[max(0, start - 160) : start]
     cut = 0
     for m in _CLAUSE_BREAK.finditer(left):
         cut = m.end()
     right = text[end : end + 160]
     m = _CLAUSE_BREAK.search(right)
-    clause = left[cut:] + " " + text[start:end] + " " + (right[: m.start()] if m else right)
-    return _FUTURE_CUE.search(clause) is not None
+    return left[cut:] + " " + text[start:end] + " " + (right[: m.start()] if m else right)

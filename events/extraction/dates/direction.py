@@ -8,9 +8,11 @@ from datetime import date, timedelta
 from events.extraction.dates.arithmetic import add_months, safe_date, week_value
 
 
-def pick_month_year(month: int, ref: date, future: bool) -> int:
-    """Year of a bare month name: the latest one not far in the future, or the coming one."""
-    if future:
+def pick_month_year(month: int, ref: date, tense: str) -> int:
+    """Year of a bare month name: the coming one in a clause about the future, else the
+    latest one not far ahead (a month stands for more of the past than a day does: "in
+    June" in a story of December is this year's June even without a verb in the past)."""
+    if tense == "future":
         return ref.year if month >= ref.month else ref.year + 1
     # one month of grace: "in June" written in May is nearly always the coming June
     y, m = add_months(ref.year, ref.month, 1)
@@ -21,13 +23,17 @@ def pick_month_year(month: int, ref: date, future: bool) -> int:
     return year
 
 
-def pick_month_day(month: int, day: int, ref: date, future: bool) -> date | None:
+def pick_month_day(month: int, day: int, ref: date, tense: str) -> date | None:
+    """The year of "March 10": the coming one in a clause about the future, the latest one
+    in a clause in the past tense, else the nearest ("payable Dec. 15" in November)."""
     options = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := safe_date(y, month, day))]
     if not options:
         return None
-    if future:
+    if tense == "future":
         later = [d for d in options if d >= ref]
         return later[0] if later else options[-1]
+    if tense == "":
+        return min(options, key=lambda d: abs(d - ref))
     # a couple of weeks of grace for announcements of dates just ahead
     earlier = [d for d in options if d <= ref + timedelta(days=14)]
     return earlier[-1] if earlier else options[0]

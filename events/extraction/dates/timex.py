@@ -22,6 +22,32 @@ class Timex:
     precision: str | None  # "day" | "week" | "month" | "year"
 
 
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """How an anaphoric candidate takes its value from the dates before it (see anchoring).
+
+    kind: "time" (a clock time's day), "day" ("the day"), "unit" ("the following year",
+    "that week": the last date named, as a unit, moved by step units), "same_period"
+    ("the same period last year"), "keep" ("a year earlier": the last date named, of
+    whatever kind, moved by step units), "period" ("the quarter": the last period of kind
+    unit named, moved by step years or put in year). suffix is added to the value found
+    ("TMO" for "that morning").
+    """
+
+    kind: str
+    step: int = 0
+    unit: str = ""
+    suffix: str = ""
+    year: int | None = None
+
+    @property
+    def compares(self) -> bool:
+        """A date set beside the story's time ("a year earlier"), not a new story time."""
+        return self.kind in ("keep", "ago", "period", "same_period") and (
+            self.step != 0 or self.year is not None or self.kind == "same_period"
+        )
+
+
 @dataclass(slots=True)
 class Candidate:
     """One rule's reading of a span, before overlaps are settled and anaphora resolved."""
@@ -31,5 +57,5 @@ class Candidate:
     type: str
     value: str
     # "anaphoric" candidates take their value from the dates around them (see anchoring)
-    anchor: str | None = None
+    anchor: Anchor | None = None
     range_override: DateRange | None = None

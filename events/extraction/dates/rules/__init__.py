@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from events.extraction.dates.rules import absolute, clock, durations, relative, sets, vague
+from events.extraction.dates.rules import (
+    absolute,
+    clock,
+    durations,
+    narrative,
+    relative,
+    sets,
+    vague,
+)
 from events.extraction.dates.rules.base import Rule
 
 RULES: tuple[Rule, ...] = (
@@ -37,6 +45,11 @@ RULES: tuple[Rule, ...] = (
     relative.SAME_PERIOD,
     absolute.WEEK_OF_MONTH,
     relative.THE_DAY,
+    narrative.EARLIER_LATER,
+    narrative.STORY_UNIT,
+    narrative.DAY_BEFORE,
+    narrative.STORY_PERIOD,
+    narrative.YEAR_QUARTER,
 )
 
 __all__ = ["RULES", "Rule"]

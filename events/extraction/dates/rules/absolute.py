@@ -46,7 +46,7 @@ def month_day_year(m: re.Match[str], ctx: Context) -> Candidate | None:
     if m["year"]:
         d = safe_date(int(m["year"]), month, day)
     else:
-        d = pick_month_day(month, day, ctx.ref, ctx.future(m.start(), m.end()))
+        d = pick_month_day(month, day, ctx.ref, ctx.tense(m.start(), m.end()))
     if d is None:
         return None
     return candidate(m, "DATE", d.isoformat())
@@ -107,7 +107,7 @@ def bare_month(m: re.Match[str], ctx: Context) -> Candidate | None:
     else:
         year_of = _MONTH_MODS.get((m["mod"] or "").lower())
         if year_of is None:
-            year = pick_month_year(month, ctx.ref, ctx.future(m.start(), m.end()))
+            year = pick_month_year(month, ctx.ref, ctx.tense(m.start(), m.end()))
         else:
             year = year_of(month, ctx.ref)
     return candidate(m, "DATE", f"{year:04d}-{month:02d}")
@@ -231,7 +231,7 @@ def week_of_month(m: re.Match[str], ctx: Context) -> Candidate | None:
     if m["year"]:
         value = int(m["year"])
     else:
-        value = pick_month_year(month, ctx.ref, ctx.future(m.start(), m.end()))
+        value = pick_month_year(month, ctx.ref, ctx.tense(m.start(), m.end()))
     which = m["ord"].lower()
     if which in ("last", "final"):
         day = date(value, month, calendar.monthrange(value, month)[1])

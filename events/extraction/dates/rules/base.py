@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from events.extraction.dates.context import Context
-from events.extraction.dates.timex import Candidate
+from events.extraction.dates.timex import Anchor, Candidate
 from events.extraction.dates.vocabulary import MONTH_ABBR, MONTHS
 
 Handler = Callable[[re.Match[str], Context], Candidate | None]
@@ -29,7 +29,7 @@ class Rule:
     triggers: frozenset[str]
 
 
-def candidate(m: re.Match[str], type_: str, value: str, anchor: str | None = None) -> Candidate:
+def candidate(m: re.Match[str], type_: str, value: str, anchor: Anchor | None = None) -> Candidate:
     """A candidate over the whole match."""
     return Candidate(m.start(), m.end(), type_, value, anchor=anchor)
 

@@ -6,10 +6,11 @@ import re
 
 from events.extraction.dates.context import Context
 from events.extraction.dates.rules.base import Rule, candidate
-from events.extraction.dates.timex import Candidate
+from events.extraction.dates.timex import Anchor, Candidate
 from events.extraction.dates.vocabulary import FLAGS, ZONE_RE
 
 _UTC = ("UTC", "GMT", "Z")
+TIME_ANCHOR = Anchor("time")
 
 
 def _hour(hour: int, ampm: str) -> int:
@@ -29,12 +30,14 @@ def _zone(m: re.Match[str]) -> str:
 
 
 def _clock(m: re.Match[str], hour: int, minute: int) -> Candidate:
-    return candidate(m, "TIME", f"T{hour:02d}:{minute:02d}{_zone(m)}", anchor="time")
+    return candidate(m, "TIME", f"T{hour:02d}:{minute:02d}{_zone(m)}", anchor=TIME_ANCHOR)
 
 
 def noon(m: re.Match[str], ctx: Context) -> Candidate | None:
     """'noon', 'midnight'."""
-    return candidate(m, "TIME", "T12:00" if m[0].lower() == "noon" else "T24:00", anchor="time")
+    return candidate(
+        m, "TIME", "T12:00" if m[0].lower() == "noon" else "T24:00", anchor=TIME_ANCHOR
+    )
 
 
 def time_of_day(m: re.Match[str], ctx: Context) -> Candidate | None:

@@ -11,7 +11,7 @@ from events.extraction.dates.context import Context
 from events.extraction.dates.direction import pick_weekday, relative_unit_value
 from events.extraction.dates.numbers import duration_value, number
 from events.extraction.dates.rules.base import Rule, candidate
-from events.extraction.dates.timex import Candidate
+from events.extraction.dates.timex import Anchor, Candidate
 from events.extraction.dates.vocabulary import (
     FLAGS,
     NUM_RE,
@@ -94,7 +94,7 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Candidate | None:
     cand = candidate(m, "DATE", value)
     if rel in ("following", "previous") and unit in ("year", "month") and not edge:
         # "the following year" counts from the last date the text talked about, not from now
-        cand.anchor = f"shift:{1 if rel == 'following' else -1}:{unit}"
+        cand.anchor = Anchor("unit", 1 if rel == "following" else -1, unit)
     if when == "earlier" and rel == "this" and unit == "week":
         cand.range_override = (monday(ctx.ref), ctx.ref, "week")
     return cand
@@ -134,7 +134,11 @@ def ago(m: re.Match[str], ctx: Context) -> Candidate | None:
         return candidate(m, "DATE", ctx.ref.isoformat())
     if n * multiplier != int(n * multiplier):
         return candidate(m, "DATE", "PAST_REF")
-    return candidate(m, "DATE", _AGO[letter](ctx.ref, int(n * multiplier)))
+    amount = int(n * multiplier)
+    # in a story about a period ("third-quarter net ... from $5 million a year ago") the
+    # period a year before; else counted back from the publication date
+    anchor = Anchor("ago", -amount, "year") if letter == "Y" else None
+    return candidate(m, "DATE", _AGO[letter](ctx.ref, amount), anchor=anchor)
 
 
 def year_after(m: re.Match[str], ctx: Context) -> Candidate | None:
@@ -143,12 +147,12 @@ def year_after(m: re.Match[str], ctx: Context) -> Candidate | None:
     step = 1 if m["dir"].lower() in ("after", "later") else -1
     value = relative_unit_value("next" if step > 0 else "last", unit, ctx.ref, False)
     assert value is not None
-    return candidate(m, "DATE", value, anchor=f"shift:{step}:{unit}")
+    return candidate(m, "DATE", value, anchor=Anchor("unit", step, unit))
 
 
 def same_period(m: re.Match[str], ctx: Context) -> Candidate | None:
     """'the same period last year': the previous month or quarter mentioned, a year back."""
-    return candidate(m, "DATE", "PAST_REF", anchor="year_before")
+    return candidate(m, "DATE", "PAST_REF", anchor=Anchor("same_period"))
 
 
 def the_day(m: re.Match[str], ctx: Context) -> Candidate | None:
@@ -157,7 +161,7 @@ def the_day(m: re.Match[str], ctx: Context) -> Candidate | None:
     if m["rel"] and not re.match(r"(?:late|early)\s", m["span"], FLAGS):
         return None
     end = m.end("span")
-    return Candidate(m.start("span"), end, "DATE", ctx.ref.isoformat(), anchor="day")
+    return Candidate(m.start("span"), end, "DATE", ctx.ref.isoformat(), anchor=Anchor("day"))
 
 
 WEEKDAY = Rule(
