@@ -58,7 +58,10 @@ def test_the_year_ago_quarter_and_a_years_own_quarter() -> None:
 
 
 def test_the_next_day_and_that_year_follow_the_last_date_named() -> None:
-    text = "The rebels attacked on March 3, 1990. The army struck back the next day. Later that year, talks began."
+    text = (
+        "The rebels attacked on March 3, 1990. The army struck back the next day. "
+        "Later that year, talks began."
+    )
     found = values(text)
     assert found["the next day"] == "1990-03-04"
     assert found["Later that year"] == "1990"

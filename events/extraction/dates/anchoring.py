@@ -115,9 +115,22 @@ def _ago(done: _Resolved, c: Candidate, i: int) -> tuple[Candidate, int]:
     assert c.anchor is not None
     step = c.anchor.step
     found = _last_shape(done, lambda shape: shape)
-    if found is None or found.kind not in _PERIOD_KINDS["period"]:
+    if step != -1 or found is None or found.kind not in _PERIOD_KINDS["period"]:
         return Candidate(c.start, c.end, c.type, c.value), i  # a date of its own
     return _resolved(c, shifted(found, step, "year")), i
+
+
+def _range_end(done: _Resolved, c: Candidate, i: int) -> tuple[Candidate, int]:
+    """'5' of 'March 3-5': the day of the first half's month (the next month's if before)."""
+    assert c.anchor is not None
+    first = shape_of(done.out[-1].value) if done.out else None
+    if first is None or first.kind != "day":
+        return Candidate(c.start, c.end, c.type, c.value), i
+    month_start = Shape(first.year, "day", first.part[:3] + "01")
+    found = shifted(month_start, c.anchor.step - 1, "day")
+    if found is not None and found.value < first.value:
+        found = shifted(found, 1, "month")
+    return _resolved(c, found), i
 
 
 # the kinds of date a word for a period can take up: "the quarter" only a quarter
@@ -152,6 +165,7 @@ _RESOLVERS: dict[str, Callable[[_Resolved, Candidate, int], tuple[Candidate, int
     "unit": _unit,
     "keep": _keep,
     "ago": _ago,
+    "range_end": _range_end,
     "period": _period,
     "same_period": _same_period,
 }

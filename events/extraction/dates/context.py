@@ -20,18 +20,21 @@ _CLAUSE_BREAK = re.compile(
 # Words that put a clause in the future (or in a plan not yet carried out).
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|wo\s?n't|going\s+to|plans?\s+to|planned|planning|scheduled|set\s+to"
-    r"|expected\s+to|(?:is|are)\s+due|upcoming|coming|next|until|till|should|may|might)\b"
+    r"|expected\s+to|(?:is|are)\s+due|upcoming|coming|next|until|till|should|may|might"
+    r"|as\s+(?:soon|early)\s+as|(?:is|are)\s+to)\b"
     r"|'ll\b"
 )
 # Words that put a clause in the past: the past tense of "be", "have" and "do", of the
 # irregular verbs news reports with most, and regular past forms (-ed), less the -ed words
-# that are not verbs or that speak of plans ("scheduled", "expected").
+# that are not verbs or that speak of plans ("scheduled", "expected"), and less participles
+# after a form of "be" ("is sold out", "are expected").
 _PAST_CUE = re.compile(
-    r"\b(?:was|were|had|did|said|told|went|came|took|made|gave|met|held|left|began|fell|rose"
-    r"|lost|won|got|saw|sent|led|brought|paid|sold|bought|ran|became|chose|spoke|wrote|struck"
-    r"|hit|shot|put|set|ago)\b"
+    r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bam )(?<!\bbeing )(?<!\bwill )"
+    r"(?:\b(?:was|were|had|did|said|told|went|came|took|made|gave|met|held|left|began|fell"
+    r"|rose|lost|won|got|saw|sent|led|brought|paid|sold|bought|ran|became|chose|spoke|wrote"
+    r"|struck|hit|shot|put|set|ago)\b"
     r"|\b\w{3,}ed\b(?<!\bneed)(?<!\bexpected)(?<!\bscheduled)(?<!\bplanned)(?<!\bhundred)"
-    r"(?<!\bindeed)(?<!\bproposed)",
+    r"(?<!\bindeed)(?<!\bproposed))",
     FLAGS,
 )
 

@@ -44,3 +44,30 @@ def duration_value(n: float | None, unit: str) -> str:
     letter, multiplier, is_time = UNITS[unit]
     amount = "X" if n is None else format_number(n * multiplier)
     return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
+
+
+def spelled_year(raw: str) -> int | None:
+    """The year of "nineteen ninety-six" (1996), "nineteen oh five" (1905), "two thousand
+    and one" (2001); None where the words are not a year."""
+    words = re.sub(r"[\s-]+", " ", raw.lower()).replace(" and ", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        rest = _whole_number(" ".join(words[2:])) if len(words) > 2 else 0.0
+        return None if rest is None else 2000 + int(rest)
+    century = SMALL_NUMBERS.get(words[0])
+    if century is None or len(words) < 2:
+        return None
+    if words[1] == "hundred":
+        return century * 100
+    tail = words[2:] if words[1] == "oh" else words[1:]
+    rest = _whole_number(" ".join(tail))
+    return None if rest is None else century * 100 + int(rest)
+
+
+def year_value(raw: str) -> int:
+    """A year written in digits or in words."""
+    if raw.isdigit():
+        return int(raw)
+    value = spelled_year(raw)
+    if value is None:
+        raise ValueError(f"not a year: {raw!r}")
+    return value

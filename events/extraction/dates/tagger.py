@@ -7,6 +7,7 @@ from datetime import date
 
 from events.extraction.dates.anchoring import anchor
 from events.extraction.dates.context import Context
+from events.extraction.dates.pairs import order_ranges
 from events.extraction.dates.ranges import range_of
 from events.extraction.dates.rules import RULES
 from events.extraction.dates.selection import select
@@ -29,7 +30,8 @@ def find_timexes(text: str, reference: date) -> list[Timex]:
     cands: list[Candidate] = []
     for start, end in _chunks(text):
         cands.extend(_candidates(ctx, start, end))
-    return [_timex(c, text) for c in anchor(select(cands, len(text)), text, reference)]
+    resolved = order_ranges(anchor(select(cands, len(text)), text, reference), text)
+    return [_timex(c, text) for c in resolved]
 
 
 def _chunks(text: str) -> list[tuple[int, int]]:

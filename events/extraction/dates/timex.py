@@ -59,3 +59,6 @@ class Candidate:
     # "anaphoric" candidates take their value from the dates around them (see anchoring)
     anchor: Anchor | None = None
     range_override: DateRange | None = None
+    # the unit ("year", "week") in which the rule chose the occurrence ("June" without its
+    # year, "Friday"): the second half of a range may move it by that unit (see ranges)
+    loose: str | None = None

@@ -147,6 +147,20 @@ NUM_RE = (
 UNIT_RE = (
     r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))"
 )
+# years said in words, as broadcasts and quotations say them: "nineteen ninety-six",
+# "nineteen oh five", "two thousand and one"
+_UNITS_WORD_RE = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS_WORD_RE = (
+    r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+_TENS_WORD_RE = (
+    rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]{_UNITS_WORD_RE})?)"
+)
+SPELLED_YEAR_RE = (
+    rf"(?i:(?:sixteen|seventeen|eighteen|nineteen)[- ](?:{_TENS_WORD_RE}|{_TEENS_WORD_RE}"
+    rf"|oh[- ]{_UNITS_WORD_RE}|hundred)"
+    rf"|two[- ]thousand(?:[- ](?:and[- ])?(?:{_TENS_WORD_RE}|{_TEENS_WORD_RE}|{_UNITS_WORD_RE}))?)"
+)
 ZONE_RE = r"(?:UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|IST|JST|AEST|AEDT|Z)"
 
 

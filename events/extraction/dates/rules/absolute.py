@@ -15,6 +15,7 @@ from events.extraction.dates.direction import (
     pick_quarter_year,
     relative_unit_value,
 )
+from events.extraction.dates.numbers import spelled_year, year_value
 from events.extraction.dates.rules.base import (
     MONTH_TOKENS,
     YEAR_TOKENS,
@@ -22,7 +23,7 @@ from events.extraction.dates.rules.base import (
     candidate,
 )
 from events.extraction.dates.slashdates import slash_date
-from events.extraction.dates.timex import Candidate
+from events.extraction.dates.timex import Anchor, Candidate
 from events.extraction.dates.vocabulary import (
     ANY_MONTH_RE,
     DAY_RE,
@@ -32,6 +33,7 @@ from events.extraction.dates.vocabulary import (
     ORDINALS,
     SEASON_START,
     SEASONS,
+    SPELLED_YEAR_RE,
     WEEKDAY_RE,
     YEAR_RE,
     day_number,
@@ -44,18 +46,20 @@ def month_day_year(m: re.Match[str], ctx: Context) -> Candidate | None:
     month = month_number(m["month"])
     day = day_number(m["day"])
     if m["year"]:
-        d = safe_date(int(m["year"]), month, day)
+        d = safe_date(year_value(m["year"]), month, day)
     else:
         d = pick_month_day(month, day, ctx.ref, ctx.tense(m.start(), m.end()))
     if d is None:
         return None
-    return candidate(m, "DATE", d.isoformat())
+    cand = candidate(m, "DATE", d.isoformat())
+    cand.loose = None if m["year"] else "year"
+    return cand
 
 
 def month_year(m: re.Match[str], ctx: Context) -> Candidate | None:
     """'March 2010', 'early March 2010': a month of a year."""
     month = month_number(m["month"])
-    return candidate(m, "DATE", f"{int(m['year']):04d}-{month:02d}")
+    return candidate(m, "DATE", f"{year_value(m['year']):04d}-{month:02d}")
 
 
 def iso_date(m: re.Match[str], ctx: Context) -> Candidate | None:
@@ -102,15 +106,16 @@ def bare_month(m: re.Match[str], ctx: Context) -> Candidate | None:
     if not has_prep and not m["mod"] and re.match(r"\s+[A-Z][a-z]", after):
         return None
     month = month_number(name)
+    year_of = _MONTH_MODS.get((m["mod"] or "").lower())
     if m["rel"]:  # "June of next year"
         year = ctx.ref.year + _YEAR_OFFSETS[m["rel"].lower()]
+    elif year_of is not None:
+        year = year_of(month, ctx.ref)
     else:
-        year_of = _MONTH_MODS.get((m["mod"] or "").lower())
-        if year_of is None:
-            year = pick_month_year(month, ctx.ref, ctx.tense(m.start(), m.end()))
-        else:
-            year = year_of(month, ctx.ref)
-    return candidate(m, "DATE", f"{year:04d}-{month:02d}")
+        year = pick_month_year(month, ctx.ref, ctx.tense(m.start(), m.end()))
+    cand = candidate(m, "DATE", f"{year:04d}-{month:02d}")
+    cand.loose = "year" if year_of is None and not m["rel"] else None
+    return cand
 
 
 _YEAR_OFFSETS = {"this": 0, "last": -1, "next": 1}
@@ -139,7 +144,7 @@ _QUANTITY_BEFORE = re.compile(
 
 def year(m: re.Match[str], ctx: Context) -> Candidate | None:
     """'2009': a year, unless the words around it make it a quantity or a number."""
-    value = int(m["year"])
+    value = year_value(m["year"])
     before = ctx.before(m.start(), 14)
     if _QUANTITY_BEFORE.search(before):
         return None
@@ -155,7 +160,7 @@ def year(m: re.Match[str], ctx: Context) -> Candidate | None:
 
 def year_mod(m: re.Match[str], ctx: Context) -> Candidate | None:
     """'mid-2010', 'the end of 2010': a year with a part of it said."""
-    return candidate(m, "DATE", f"{int(m['year']):04d}")
+    return candidate(m, "DATE", f"{year_value(m['year']):04d}")
 
 
 def apostrophe_year(m: re.Match[str], ctx: Context) -> Candidate | None:
@@ -209,7 +214,7 @@ def quarter(m: re.Match[str], ctx: Context) -> Candidate | None:
         return candidate(m, "DATE", previous)
     q = 4 if word == "last" else ORDINALS[word]
     if m["year"]:
-        value = int(m["year"])
+        value = year_value(m["year"])
     elif of:
         value = _relative_year(of, ctx.ref)
     else:
@@ -221,7 +226,7 @@ def half(m: re.Match[str], ctx: Context) -> Candidate | None:
     """'the first half of 2010', 'the second half of this year'."""
     h = 1 if m["ord"].lower() in ("first", "1st") else 2
     of = m["of"].lower()
-    value = int(m["year"]) if m["year"] else _relative_year(of, ctx.ref)
+    value = year_value(m["year"]) if m["year"] else _relative_year(of, ctx.ref)
     return candidate(m, "DATE", f"{value:04d}-H{h}")
 
 
@@ -229,7 +234,7 @@ def week_of_month(m: re.Match[str], ctx: Context) -> Candidate | None:
     """'the last week of March': as in ISO 8601, a week belongs to the month of its Thursday."""
     month = month_number(m["month"])
     if m["year"]:
-        value = int(m["year"])
+        value = year_value(m["year"])
     else:
         value = pick_month_year(month, ctx.ref, ctx.tense(m.start(), m.end()))
     which = m["ord"].lower()
@@ -259,10 +264,12 @@ def season(m: re.Match[str], ctx: Context) -> Candidate | None:
     if season_word.lower() == "fall" and not (rel or m["year"] or re.search(r"the\s+$", before)):
         return None
     if m["year"]:
-        value = int(m["year"])
+        value = year_value(m["year"])
     else:
         value = _season_year(code, rel, ctx.ref, lambda: ctx.future(m.start(), m.end()))
-    return candidate(m, "DATE", f"{value:04d}-{code}")
+    cand = candidate(m, "DATE", f"{value:04d}-{code}")
+    cand.loose = None if m["year"] or rel in _SEASON_STEPS else "year"
+    return cand
 
 
 def _season_year(code: str, rel: str, ref: date, future: Callable[[], bool]) -> int:
@@ -290,6 +297,67 @@ _SEASON_STEPS: dict[str, Callable[[date, date, Callable[[], bool]], int]] = {
 }
 
 
+def year_in_words(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """'nineteen ninety-six', 'the year two thousand': a year said in words."""
+    value = spelled_year(m["year"])
+    if value is None or _QUANTITY_AFTER.match(ctx.text, m.end()):
+        return None
+    bare_thousand = value == 2000 and not m["the"]
+    if bare_thousand and not re.search(r"\b(?:in|since|until|by)\s+$", ctx.before(m.start(), 8)):
+        return None  # "two thousand people"
+    return candidate(m, "DATE", f"{value:04d}")
+
+
+_DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
+
+
+def decade_in_words(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """'the nineties', 'the nineteen-eighties': a decade said in words ('in their nineties'
+    is an age, so 'the' is needed)."""
+    tens = _DECADE_WORDS[m["tens"].lower()]
+    if m["century"]:
+        century = {"eighteen": 18, "nineteen": 19, "twenty": 20}[m["century"].lower()]
+        year = century * 100 + tens * 10
+    else:
+        year = year_of_two_digits(tens * 10, ctx.ref)
+    return candidate(m, "DATE", f"{year // 10:03d}")
+
+
+def range_day(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """'5' of 'March 3-5' or 'March 3 to 5': the second half, a day of the first's month."""
+    month = month_number(m["month"])
+    first, last = day_number(m["first"]), day_number(m["day"])
+    if last <= first:
+        return None
+    end = m.end("year") if m["year"] else m.end("day")
+    if m["year"]:  # "March 3-5, 2010": the year is the range's, and said
+        d = safe_date(year_value(m["year"]), month, last)
+        return Candidate(m.start("day"), end, "DATE", d.isoformat()) if d else None
+    d = pick_month_day(month, last, ctx.ref, ctx.tense(m.start(), m.end()))
+    if d is None:
+        return None
+    return Candidate(m.start("day"), end, "DATE", d.isoformat(), anchor=Anchor("range_end", last))
+
+
+def range_year(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """'2010' of '2009-2010', '96' of '1995-96': the second half of a range of years."""
+    first = int(m["first"])
+    said = m["year"]
+    value = int(said) if len(said) == 4 else first // 100 * 100 + int(said)
+    if value <= first or value > ctx.ref.year + 60:
+        return None
+    return Candidate(m.start("year"), m.end("year"), "DATE", f"{value:04d}")
+
+
 # --- the rules, in the order they were found to win ties -----------------------------------------
 
 MONTH_DAY = Rule(
@@ -315,7 +383,7 @@ MONTH_YEAR = Rule(
     re.compile(
         rf"\b(?:(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
         rf"|the\s+middle\s+of)[\s-]+)?(?P<month>{MONTH_RE}|{MONTH_ABBR_RE})\s*,?\s+(?:of\s+)?"
-        rf"(?P<year>{YEAR_RE})\b"
+        rf"(?P<year>{YEAR_RE}|{SPELLED_YEAR_RE})\b"
     ),
     month_year,
     MONTH_TOKENS,
@@ -405,7 +473,7 @@ SEASON = Rule(
     "season",
     re.compile(
         rf"\b(?:(?P<rel>this|last|next|early|late|mid)[\s-]+)?(?P<season>spring|summer"
-        rf"|autumn|winter|fall)\b(?:\s+(?:of\s+)?(?P<year>{YEAR_RE})\b)?",
+        rf"|autumn|winter|fall)\b(?:\s+(?:of\s+)?(?P<year>{YEAR_RE}|{SPELLED_YEAR_RE})\b)?",
         FLAGS,
     ),
     season,
@@ -419,4 +487,40 @@ WEEK_OF_MONTH = Rule(
     ),
     week_of_month,
     MONTH_TOKENS,
+)
+
+_RANGE_DASH = r"\s*(?:-|–|—|to|through|and)\s*"
+RANGE_DAY = Rule(
+    "second day of a range",
+    re.compile(
+        rf"\b(?P<month>{ANY_MONTH_RE})\s+(?P<first>{DAY_RE}){_RANGE_DASH}(?P<day>{DAY_RE})"
+        rf"(?:\s*,?\s*(?P<year>{YEAR_RE})\b)?"
+        rf"(?!\s*(?:{ANY_MONTH_RE}|[\d,.:%/]\d|percent|per|[ap]\.?m\b|million|billion))"
+    ),
+    range_day,
+    MONTH_TOKENS,
+)
+RANGE_YEAR = Rule(
+    "second year of a range",
+    re.compile(
+        r"(?<![\w.,$])(?P<first>(?:1[6-9]|20)\d\d)[-–—](?P<year>(?:1[6-9]|20)\d\d|\d\d)\b(?![-–—/]?\d)"
+    ),
+    range_year,
+    YEAR_TOKENS,
+)
+YEAR_IN_WORDS = Rule(
+    "year in words",
+    re.compile(rf"(?<![\w-])(?P<the>the\s+year\s+)?(?P<year>{SPELLED_YEAR_RE})(?![\w-])", FLAGS),
+    year_in_words,
+    frozenset(["sixteen", "seventeen", "eighteen", "nineteen", "thousand"]),
+)
+DECADE_IN_WORDS = Rule(
+    "decade in words",
+    re.compile(
+        r"\bthe\s+(?:(?:early|mid|late)[\s-]+)?(?:(?P<century>eighteen|nineteen|twenty)[\s-]?)?"
+        r"(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+        FLAGS,
+    ),
+    decade_in_words,
+    frozenset(_DECADE_WORDS),
 )

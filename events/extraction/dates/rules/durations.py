@@ -43,11 +43,14 @@ def duration(m: re.Match[str], ctx: Context) -> Candidate | None:
 
 
 def bare_units(m: re.Match[str], ctx: Context) -> Candidate | None:
-    """'for years', 'within hours': units without a number, an unknown amount."""
-    unit = m["unit"].lower().rstrip("s")
+    """'for years', 'within hours', 'minutes later': units without a number, an unknown
+    amount."""
+    groups = m.groupdict()
+    span = "span" if groups.get("span") else "span_"
+    unit = (groups.get("unit") or groups["unit_"]).lower().rstrip("s")
     if unit == "centurie":
         unit = "century"
-    return Candidate(m.start("span"), m.end(), "DURATION", duration_value(None, unit))
+    return Candidate(m.start(span), m.end(span), "DURATION", duration_value(None, unit))
 
 
 DURATION = Rule(
@@ -63,14 +66,36 @@ DURATION = Rule(
     duration,
     UNIT_TOKENS,
 )
+
+
+def vague_units(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """'in recent years', 'in coming weeks': a stretch of an unknown number of units."""
+    return bare_units(m, ctx)
+
+
+_PLURAL_UNITS = r"(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)"
+
 BARE_UNITS = Rule(
     "bare units",
     re.compile(
-        r"\b(?:for|in|within|over|taking|take|takes|took|lasted|spent)\s+(?P<span>"
-        r"(?:(?:the|just|only|mere)\s+)?(?P<unit>years|months|weeks|days|hours|minutes|decades"
-        r"|centuries))\b(?!\s+(?:of|ago|later|earlier|before|after)\b)",
+        r"\b(?:for|in|within|over|taking|take|takes|took|lasted|lasting|spent|after|follows"
+        r"|followed|following|spanning)\s+(?P<span>(?:(?:the|just|only|mere)\s+)?"
+        + _PLURAL_UNITS
+        + r")\b(?!\s+(?:ago|later|earlier|before|after)\b)"
+        # "Minutes later", "days after the vote": the stretch between two events
+        r"|(?<![\w-])(?P<span_>" + _PLURAL_UNITS.replace("unit", "unit_") + r")"
+        r"(?=\s+(?:later|earlier|after|before)\b)",
         FLAGS,
     ),
     bare_units,
+    UNIT_TOKENS,
+)
+VAGUE_UNITS = Rule(
+    "recent or coming units",
+    re.compile(
+        r"(?<![\w-])(?P<span>(?:the\s+)?(?:recent|coming|upcoming)\s+" + _PLURAL_UNITS + r")\b",
+        FLAGS,
+    ),
+    vague_units,
     UNIT_TOKENS,
 )

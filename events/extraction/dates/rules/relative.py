@@ -37,13 +37,26 @@ def weekday(m: re.Match[str], ctx: Context) -> Candidate | None:
         return None
     wd = WEEKDAYS[m["wd"].lower()]
     mode = _WEEKDAY_MODES.get((m["rel"] or "").lower())
+    loose = "week" if mode is None else None
     if mode is None:
-        mode = "future" if ctx.future(m.start(), m.end()) else "past"
+        mode = _weekday_mode(wd, ctx.ref, ctx.tense(m.start(), m.end()))
     d = pick_weekday(wd, ctx.ref, mode)
     part = (m["part"] or "").lower()
     if part:
-        return candidate(m, "TIME", d.isoformat() + PARTS_OF_DAY[part])
-    return candidate(m, "DATE", d.isoformat())
+        cand = candidate(m, "TIME", d.isoformat() + PARTS_OF_DAY[part])
+    else:
+        cand = candidate(m, "DATE", d.isoformat())
+    cand.loose = loose
+    return cand
+
+
+def _weekday_mode(wd: int, ref: date, tense: str) -> str:
+    """A bare weekday is the coming one in a clause about the future, else the last one;
+    without a verb in the past, the name of tomorrow is tomorrow ("Saturday" in a Friday
+    story of the weekend ahead), as a week-old day would be "last Saturday"."""
+    if tense == "future" or (tense == "" and wd == (ref.weekday() + 1) % 7):
+        return "future"
+    return "past"
 
 
 # word → (days from the reference, part of the day it names or None)
@@ -68,6 +81,28 @@ def day_word(m: re.Match[str], ctx: Context) -> Candidate | None:
     return candidate(m, "TIME", d + part) if part else candidate(m, "DATE", d)
 
 
+# "the past week" is a stretch of time ending now, not the calendar week before; "the last
+# decade" the ten years to now; "over the next decade" the ten years from now, where "the
+# next decade will be hard" is the calendar decade
+_STRETCHES = {
+    "the past": ("week", "month", "year", "decade", "century"),
+    "the last": ("decade", "century"),
+}
+_SPAN_BEFORE = re.compile(
+    r"\b(?:over|during|for|within|throughout|in|across|in\s+the\s+course\s+of)\s+$", FLAGS
+)
+
+
+def _is_stretch(said: str, unit: str, ctx: Context, start: int) -> bool:
+    if unit in _STRETCHES.get(said, ()):
+        return True
+    return (
+        said in ("the next", "the coming")
+        and unit in ("decade", "century")
+        and _SPAN_BEFORE.search(ctx.before(start, 24)) is not None
+    )
+
+
 def relative_unit(m: re.Match[str], ctx: Context) -> Candidate | None:
     """'this week', 'last month', 'the end of next year', 'the past week' (a stretch)."""
     rel = re.sub(r"^the\s+", "", m["rel"].lower()) if m["rel"].lower() != "the" else "the"
@@ -76,16 +111,7 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Candidate | None:
     when = (m["when"] or "").lower()
     if rel == "the" and not edge and not when and unit != "weekend":
         return None  # "the year" alone is too vague to resolve
-    # "the past week" is a stretch of time ending now, not the calendar week before
-    said = m["rel"].lower()
-    if (
-        not edge
-        and unit in ("week", "month", "year", "decade", "century")
-        and (
-            said.startswith("the past")
-            or (said.startswith("the last") and unit in ("decade", "century"))
-        )
-    ):
+    if not edge and _is_stretch(" ".join(m["rel"].lower().split()), unit, ctx, m.start()):
         return candidate(m, "DURATION", duration_value(1, unit))
     future = ctx.future(m.start(), m.end())
     value = relative_unit_value(rel, unit, ctx.ref, future)

@@ -36,7 +36,7 @@ REF_WORDS = {
 
 
 def ref_word(m: re.Match[str], ctx: Context) -> Candidate | None:
-    """'currently', 'recently', 'in the near future', 'recent years'."""
+    """'currently', 'recently', 'in the near future', 'recent history'."""
     key = re.sub(r"\s+", " ", m["word"].lower())
     key = re.sub(r"^(?:more|most|until|very|only|just|too|in|for) ", "", key)
     if key.startswith("recent ") or key.startswith("the recent "):
@@ -57,9 +57,9 @@ REF_WORD = Rule(
         r"|(?:for\s+)?the\s+time\s+being|(?:in\s+)?the\s+past(?!\s+(?:\w+\s+)?"
         r"(?:day|week|month|year|decade|centur|hour|minute|quarter|weekend|two|three|four|five"
         r"|six|seven|eight|nine|ten|several|few|\d))"
-        r"|(?:(?:very|too)\s+)?soon|the\s+(?:near|foreseeable|distant)\s+future"
+        r"|(?:(?:very|too)\s+)?(?<!\bas\s)soon(?!\s+as\b)|the\s+(?:near|foreseeable|distant)\s+future"
         r"|(?:in\s+)?the\s+future|the\s+(?:near|long|short|medium)\s+term"
-        r"|(?:the\s+)?recent\s+(?:years|months|weeks|days|times|history|past)"
+        r"|(?:the\s+)?recent\s+(?:times|history|past)"
         r"|recent|current)\b(?!-)",
         FLAGS,
     ),
