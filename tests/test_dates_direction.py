@@ -42,3 +42,8 @@ def test_a_month_and_day_without_a_tense_is_the_nearest() -> None:
 
 def test_a_month_and_day_in_the_past_tense_is_the_latest() -> None:
     assert value("The offer was made Dec. 15.", NOVEMBER) == "1988-12-15"
+
+
+def test_this_past_weekday_and_season_are_the_last_ones() -> None:
+    assert value("It rained this past Sunday.", FRIDAY) == "2011-03-06"
+    assert value("It rained this past spring.", NOVEMBER) == "1989-SP"

@@ -56,3 +56,19 @@ def test_the_next_decade_as_a_subject_is_the_calendar_decade() -> None:
 def test_repetitions_are_sets(text: str, value: str) -> None:
     (found,) = find_timexes(text, REF)
     assert (found.type, found.value) == ("SET", value)
+
+
+def test_units_ago_without_a_number_are_the_past() -> None:
+    assert typed("The company, which months ago was losing money, recovered.") == [
+        ("months ago", "DATE", "PAST_REF")
+    ]
+
+
+def test_a_couple_of_years_without_its_article_is_two_years() -> None:
+    assert typed("Over the next couple of years, sales will grow.") == [
+        ("the next couple of years", "DURATION", "P2Y")
+    ]
+
+
+def test_later_than_planned_is_a_delay_not_a_date() -> None:
+    assert typed("It opened three days later than planned.") == [("three days", "DURATION", "P3D")]

@@ -83,6 +83,7 @@ QUANTITY_WORDS = {
     "an": 1,
     "single": 1,
     "a couple of": 2,
+    "couple of": 2,
     "a dozen": 12,
     "a hundred": 100,
 }
@@ -139,7 +140,7 @@ WORD_NUM_RE = (
     r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundreds\s+of|a\s+dozen|dozens\s+of"
-    r"|a\s+couple\s+of|a\s+few|several|few|many|some|single|an?)"
+    r"|(?:a\s+)?couple\s+of|a\s+few|several|few|many|some|single|an?)"
 )
 NUM_RE = (
     rf"(?:(?<![\d,.])(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)|{WORD_NUM_RE})(?:\s+and\s+a\s+half)?"

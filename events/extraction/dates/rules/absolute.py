@@ -252,7 +252,7 @@ def season(m: re.Match[str], ctx: Context) -> Candidate | None:
     """'last summer', 'in the spring', 'winter 2010'."""
     season_word = m["season"]
     code = SEASONS[season_word.lower()]
-    rel = (m["rel"] or "").lower()
+    rel = " ".join((m["rel"] or "").lower().split()).replace("this past", "last")
     before = ctx.before(m.start(), 16)
     contextual = re.search(
         r"\b(?:in|during|by|until|since|through|over|before|after)\s+(?:the\s+)?$", before, FLAGS
@@ -472,7 +472,7 @@ CENTURY = Rule(
 SEASON = Rule(
     "season",
     re.compile(
-        rf"\b(?:(?P<rel>this|last|next|early|late|mid)[\s-]+)?(?P<season>spring|summer"
+        rf"\b(?:(?P<rel>this\s+past|this|last|next|early|late|mid)[\s-]+)?(?P<season>spring|summer"
         rf"|autumn|winter|fall)\b(?:\s+(?:of\s+)?(?P<year>{YEAR_RE}|{SPELLED_YEAR_RE})\b)?",
         FLAGS,
     ),

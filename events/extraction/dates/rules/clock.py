@@ -34,10 +34,9 @@ def _clock(m: re.Match[str], hour: int, minute: int) -> Candidate:
 
 
 def noon(m: re.Match[str], ctx: Context) -> Candidate | None:
-    """'noon', 'midnight'."""
-    return candidate(
-        m, "TIME", "T12:00" if m[0].lower() == "noon" else "T24:00", anchor=TIME_ANCHOR
-    )
+    """'noon', 'midday', 'midnight'."""
+    value = "T24:00" if m[0].lower() == "midnight" else "T12:00"
+    return candidate(m, "TIME", value, anchor=TIME_ANCHOR)
 
 
 def time_of_day(m: re.Match[str], ctx: Context) -> Candidate | None:
@@ -109,7 +108,7 @@ MILITARY_TIME = Rule(
 )
 NOON = Rule(
     "noon",
-    re.compile(r"\b(?:noon|midnight)\b", FLAGS),
+    re.compile(r"\b(?:noon|midday|midnight)\b", FLAGS),
     noon,
-    frozenset(["noon", "midnight"]),
+    frozenset(["noon", "midday", "midnight"]),
 )

@@ -57,7 +57,7 @@ DURATION = Rule(
     "duration",
     re.compile(
         rf"\b(?:(?P<mod>nearly|almost|about|around|approximately|roughly|over|under"
-        rf"|some)\s+)?(?:(?P<det>the\s+(?:past|next|last|coming|previous|following|first"
+        rf"|some)\s+(?!the\s))?(?:(?P<det>the\s+(?:past|next|last|coming|previous|following|first"
         rf"|final|latest|remaining))\s+)?(?P<num>{NUM_RE})[\s-]+(?:(?:more|additional"
         rf"|straight|consecutive|full|long|successive|trading|business|working)\s+)?"
         rf"(?P<unit>{UNIT_RE})s?\b(?:[\s-]+old\b)?(?![\s-]+ago\b)",

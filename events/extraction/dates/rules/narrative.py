@@ -121,7 +121,9 @@ EARLIER_LATER = Rule(
     "earlier or later",
     re.compile(
         rf"\b(?P<num>{NUM_RE})[\s-]+(?P<unit>year|quarter|month|week|fortnight|day|decade)s?"
-        rf"\s+(?P<dir>earlier|later|previously|before{_CLAUSE_ENDS}|after{_CLAUSE_ENDS})\b",
+        rf"\s+(?P<dir>earlier|later|previously|before{_CLAUSE_ENDS}|after{_CLAUSE_ENDS})\b"
+        # "three days later than planned" is a delay, not a date after the last one
+        r"(?!\s+than\b)",
         FLAGS,
     ),
     earlier_later,

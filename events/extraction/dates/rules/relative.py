@@ -28,7 +28,13 @@ _NAMED_DAY_PREFIX = re.compile(
 
 
 # "last Friday", "next Monday": the weekday before or after the reference, never the day itself
-_WEEKDAY_MODES = {"last": "last", "past": "last", "next": "next", "coming": "next"}
+_WEEKDAY_MODES = {
+    "last": "last",
+    "past": "last",
+    "this past": "last",
+    "next": "next",
+    "coming": "next",
+}
 
 
 def weekday(m: re.Match[str], ctx: Context) -> Candidate | None:
@@ -36,7 +42,7 @@ def weekday(m: re.Match[str], ctx: Context) -> Candidate | None:
     if _NAMED_DAY_PREFIX.search(ctx.before(m.start(), 10)):
         return None
     wd = WEEKDAYS[m["wd"].lower()]
-    mode = _WEEKDAY_MODES.get((m["rel"] or "").lower())
+    mode = _WEEKDAY_MODES.get(" ".join((m["rel"] or "").lower().split()))
     loose = "week" if mode is None else None
     if mode is None:
         mode = _weekday_mode(wd, ctx.ref, ctx.tense(m.start(), m.end()))
@@ -152,7 +158,7 @@ def ago(m: re.Match[str], ctx: Context) -> Candidate | None:
     A vague amount ('several years ago') is only the past; hours and minutes ago are
     still the reference's day; a fractional amount ('a year and a half ago') the past.
     """
-    n = number(m["num"])
+    n = number(m["num"]) if m["num"] else None  # "years ago"
     letter, multiplier, is_time = UNITS[m["unit"].lower()]
     if n is None:
         return candidate(m, "DATE", "PAST_REF")
@@ -193,7 +199,7 @@ def the_day(m: re.Match[str], ctx: Context) -> Candidate | None:
 WEEKDAY = Rule(
     "weekday",
     re.compile(
-        rf"\b(?:(?P<rel>(?i:last|next|this|past|coming))\s+|(?i:early|late)\s+)?"
+        rf"\b(?:(?P<rel>(?i:last|next|this\s+past|this|past|coming))\s+|(?i:early|late)\s+)?"
         rf"(?P<wd>{WEEKDAY_RE})\b(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?"
     ),
     weekday,
@@ -227,7 +233,7 @@ RELATIVE_UNIT = Rule(
 )
 AGO = Rule(
     "ago",
-    re.compile(rf"\b(?P<num>{NUM_RE})\s+(?P<unit>{UNIT_RE})s?\s+ago\b", FLAGS),
+    re.compile(rf"\b(?:(?P<num>{NUM_RE})\s+)?(?P<unit>{UNIT_RE})s?\s+ago\b", FLAGS),
     ago,
     frozenset(["ago"]),
 )
