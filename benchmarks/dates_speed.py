@@ -9,6 +9,7 @@ milliseconds an article (the ingest target is 50 articles/s in all).
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import sys
 import time
@@ -20,7 +21,8 @@ sys.path.insert(0, str(BASE))
 
 from events.extraction.dates import find_timexes  # noqa: E402
 
-MEANTIME = BASE.parent / "shared" / "data" / "time" / "meantime_en.jsonl"
+SHARED = Path(os.environ.get("NEWSMAP_SHARED_DIR", BASE.parent / "shared"))
+MEANTIME = SHARED / "data" / "time" / "meantime_en.jsonl"
 PARAGRAPH = (
     "On Thursday, state media said government forces beat back rebels in Zawiya. "
     "NATO officials will meet Tuesday, and the envoy will leave New York over the weekend. "

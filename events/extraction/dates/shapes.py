@@ -129,8 +129,8 @@ def coarsened(shape: Shape, unit: str) -> Shape | None:
     if shape.kind == unit:
         return shape
     if shape.kind == "day":
-        d = date.fromisoformat(shape.value)
-        return _DAY_AS.get(unit, lambda d: None)(d)
+        as_unit = _DAY_AS.get(unit)
+        return as_unit(date.fromisoformat(shape.value)) if as_unit else None
     if shape.kind == "month" and unit == "quarter":
         return Shape(shape.year, "quarter", str((int(shape.part) - 1) // 3 + 1))
     return None

@@ -9,7 +9,7 @@ from events.extraction.dates.anchoring import anchor
 from events.extraction.dates.context import Context
 from events.extraction.dates.pairs import order_ranges
 from events.extraction.dates.ranges import range_of
-from events.extraction.dates.rules import RULES
+from events.extraction.dates.rules import RULES, Rule
 from events.extraction.dates.selection import select
 from events.extraction.dates.timex import Candidate, DateRange, Timex
 
@@ -46,12 +46,31 @@ def _chunks(text: str) -> list[tuple[int, int]]:
     return chunks
 
 
+def _by_trigger(rules: tuple[Rule, ...]) -> dict[str, tuple[int, ...]]:
+    index: dict[str, list[int]] = {}
+    for i, rule in enumerate(rules):
+        for token in rule.triggers:
+            index.setdefault(token, []).append(i)
+    return {token: tuple(ids) for token, ids in index.items()}
+
+
+# trigger token → the rules it lets through, so a sentence tries only the rules whose
+# words it holds (in priority order) instead of testing every rule's triggers
+_BY_TRIGGER = _by_trigger(RULES)
+
+
+def _rules_for(tokens: set[str]) -> list[Rule]:
+    ids: set[int] = set()
+    for token in tokens:
+        ids.update(_BY_TRIGGER.get(token, ()))
+    rules = (RULES[i] for i in sorted(ids))
+    return [rule for rule in rules if not rule.also or not rule.also.isdisjoint(tokens)]
+
+
 def _candidates(ctx: Context, start: int, end: int) -> list[Candidate]:
     tokens = set(TOKEN.findall(ctx.text[start:end].lower()))
     found: list[Candidate] = []
-    for rule in RULES:
-        if rule.triggers.isdisjoint(tokens):
-            continue
+    for rule in _rules_for(tokens):
         # pos/endpos keep offsets absolute and let lookbehinds see the text before
         for m in rule.pattern.finditer(ctx.text, start, end):
             try:

@@ -33,6 +33,7 @@ RULES: tuple[Rule, ...] = (
     relative.AGO,
     durations.DURATION,
     durations.BARE_UNITS,
+    durations.UNITS_BETWEEN,
     durations.VAGUE_UNITS,
     sets.SET_WORD,
     sets.EVERY,
@@ -55,6 +56,7 @@ RULES: tuple[Rule, ...] = (
     narrative.STORY_UNIT,
     narrative.DAY_BEFORE,
     narrative.STORY_PERIOD,
+    narrative.YEAR_EARLIER,
     narrative.YEAR_QUARTER,
 )
 

@@ -35,6 +35,7 @@ from events.extraction.dates.vocabulary import (
     SEASONS,
     SPELLED_YEAR_RE,
     WEEKDAY_RE,
+    WORD_START,
     YEAR_RE,
     day_number,
     month_number,
@@ -363,7 +364,7 @@ def range_year(m: re.Match[str], ctx: Context) -> Candidate | None:
 MONTH_DAY = Rule(
     "month day",
     re.compile(
-        rf"(?:\b{WEEKDAY_RE}[^\S\n]*,?[^\S\n]*(?:the[^\S\n]+)?)?\b(?P<month>{ANY_MONTH_RE})\s+"
+        rf"(?=\w)(?:\b{WEEKDAY_RE}[^\S\n]*,?[^\S\n]*(?:the[^\S\n]+)?)?\b(?P<month>{ANY_MONTH_RE})\s+"
         rf"(?P<day>{DAY_RE})(?:\s*,?\s*(?P<year>{YEAR_RE})\b)?(?!\s*[,.]?\s*\d)"
     ),
     month_day_year,
@@ -372,7 +373,7 @@ MONTH_DAY = Rule(
 DAY_MONTH = Rule(
     "day month",
     re.compile(
-        rf"(?:\b{WEEKDAY_RE}[^\S\n]*,?[^\S\n]*(?:the[^\S\n]+)?)?\b(?P<day>{DAY_RE})\s+(?:of\s+)?"
+        rf"(?=\w)(?:\b{WEEKDAY_RE}[^\S\n]*,?[^\S\n]*(?:the[^\S\n]+)?)?\b(?P<day>{DAY_RE})\s+(?:of\s+)?"
         rf"(?P<month>{ANY_MONTH_RE})(?![a-z])(?:\s*,?\s*(?P<year>{YEAR_RE})\b)?"
     ),
     month_day_year,
@@ -381,7 +382,7 @@ DAY_MONTH = Rule(
 MONTH_YEAR = Rule(
     "month year",
     re.compile(
-        rf"\b(?:(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
+        rf"(?=\w)\b(?:(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
         rf"|the\s+middle\s+of)[\s-]+)?(?P<month>{MONTH_RE}|{MONTH_ABBR_RE})\s*,?\s+(?:of\s+)?"
         rf"(?P<year>{YEAR_RE}|{SPELLED_YEAR_RE})\b"
     ),
@@ -390,20 +391,20 @@ MONTH_YEAR = Rule(
 )
 ISO_DATE = Rule(
     "ISO date",
-    re.compile(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
+    re.compile(r"(?=\d)\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
     iso_date,
     frozenset("-"),
 )
 SLASH_DATE = Rule(
     "slash date",
-    re.compile(r"(?<![\d/.])\b[01]?\d/[0-3]?\d/(?:\d{4}|\d{2})\b(?![/\d])"),
+    re.compile(r"(?=\d)(?<![\d/.])\b[01]?\d/[0-3]?\d/(?:\d{4}|\d{2})\b(?![/\d])"),
     slash,
     frozenset("/"),
 )
 BARE_MONTH = Rule(
     "bare month",
     re.compile(
-        rf"\b(?:(?P<mod>(?i:early|mid|late|last|next|this))[\s-]+|(?i:the\s+(?:end|beginning"
+        rf"{WORD_START}(?:(?P<mod>(?i:early|mid|late|last|next|this))[\s-]+|(?i:the\s+(?:end|beginning"
         rf"|start|middle)\s+of)\s+)?(?P<month>{MONTH_RE})\b(?!-)"
         rf"(?:\s+of\s+(?P<rel>(?i:this|last|next))\s+year)?"
     ),
@@ -413,7 +414,7 @@ BARE_MONTH = Rule(
 QUARTER = Rule(
     "quarter",
     re.compile(
-        rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+        rf"{WORD_START}(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
         rf"[\s-]+quarter\b(?:\s+of\s+(?P<of>this\s+year|last\s+year|next\s+year"
         rf"|the\s+(?:previous|same|current)\s+year|(?P<year>{YEAR_RE})))?",
         FLAGS,
@@ -424,7 +425,7 @@ QUARTER = Rule(
 HALF = Rule(
     "half",
     re.compile(
-        rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)\s+half\s+of\s+(?P<of>this\s+year"
+        rf"(?=\w)\b(?:the\s+)?(?P<ord>first|second|1st|2nd)\s+half\s+of\s+(?P<of>this\s+year"
         rf"|last\s+year|next\s+year|(?P<year>{YEAR_RE}))\b",
         FLAGS,
     ),
@@ -433,14 +434,14 @@ HALF = Rule(
 )
 YEAR = Rule(
     "year",
-    re.compile(rf"(?<![\w$#£€¥.,/:'-])(?P<year>{YEAR_RE})(?![\w%]|[.,:/]\d|-[a-zA-Z])"),
+    re.compile(rf"(?=[12])(?<![\w$#£€¥.,/:'-])(?P<year>{YEAR_RE})(?![\w%]|[.,:/]\d|-[a-zA-Z])"),
     year,
     YEAR_TOKENS,
 )
 YEAR_PART = Rule(
     "part of a year",
     re.compile(
-        rf"\b(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
+        rf"{WORD_START}(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
         rf"|the\s+middle\s+of|the\s+first\s+months\s+of|the\s+course\s+of)[\s-]+"
         rf"(?P<year>{YEAR_RE})\b"
     ),
@@ -449,30 +450,31 @@ YEAR_PART = Rule(
 )
 APOSTROPHE_YEAR = Rule(
     "apostrophe year",
-    re.compile(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’])"),
+    re.compile(r"(?=['’])(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’])"),
     apostrophe_year,
     frozenset("'’"),
 )
 DECADE = Rule(
     "decade",
     re.compile(
-        r"(?:\b(?P<the>the)\s+(?:(?:early|mid|late)[\s-]+)?)?(?P<apos>['’])?"
+        r"(?=[\w'’])(?:\b(?P<the>the)\s+(?:(?:early|mid|late)[\s-]+)?)?(?P<apos>['’])?"
         r"(?<![\w])(?P<digits>1[5-9]\d0|20[0-9]0|[1-9]0)['’]?s\b",
         FLAGS,
     ),
     decade,
     frozenset(["s"]),
+    also=frozenset(f"{tens}0" for tens in range(10)),  # "90" of "1990s" or "'90s"
 )
 CENTURY = Rule(
     "century",
-    re.compile(r"\b(?:the\s+)?(?P<n>1\d|2[0-2])(?:st|nd|rd|th)[\s-]+century\b", FLAGS),
+    re.compile(r"(?=\w)\b(?:the\s+)?(?P<n>1\d|2[0-2])(?:st|nd|rd|th)[\s-]+century\b", FLAGS),
     century,
     frozenset(["century"]),
 )
 SEASON = Rule(
     "season",
     re.compile(
-        rf"\b(?:(?P<rel>this\s+past|this|last|next|early|late|mid)[\s-]+)?(?P<season>spring|summer"
+        rf"(?=\w)\b(?:(?P<rel>this\s+past|this|last|next|early|late|mid)[\s-]+)?(?P<season>spring|summer"
         rf"|autumn|winter|fall)\b(?:\s+(?:of\s+)?(?P<year>{YEAR_RE}|{SPELLED_YEAR_RE})\b)?",
         FLAGS,
     ),
@@ -482,7 +484,7 @@ SEASON = Rule(
 WEEK_OF_MONTH = Rule(
     "week of a month",
     re.compile(
-        rf"\b(?:the\s+)?(?P<ord>(?i:first|second|third|fourth|last|final))\s+(?i:week)\s+of"
+        rf"(?=\w)\b(?:the\s+)?(?P<ord>(?i:first|second|third|fourth|last|final))\s+(?i:week)\s+of"
         rf"\s+(?P<month>{MONTH_RE})\b(?:\s*,?\s*(?P<year>{YEAR_RE})\b)?"
     ),
     week_of_month,
@@ -493,7 +495,7 @@ _RANGE_DASH = r"\s*(?:-|–|—|to|through|and)\s*"
 RANGE_DAY = Rule(
     "second day of a range",
     re.compile(
-        rf"\b(?P<month>{ANY_MONTH_RE})\s+(?P<first>{DAY_RE}){_RANGE_DASH}(?P<day>{DAY_RE})"
+        rf"(?=\w)\b(?P<month>{ANY_MONTH_RE})\s+(?P<first>{DAY_RE}){_RANGE_DASH}(?P<day>{DAY_RE})"
         rf"(?:\s*,?\s*(?P<year>{YEAR_RE})\b)?"
         rf"(?!\s*(?:{ANY_MONTH_RE}|[\d,.:%/]\d|percent|per|[ap]\.?m\b|million|billion))"
     ),
@@ -503,21 +505,23 @@ RANGE_DAY = Rule(
 RANGE_YEAR = Rule(
     "second year of a range",
     re.compile(
-        r"(?<![\w.,$])(?P<first>(?:1[6-9]|20)\d\d)[-–—](?P<year>(?:1[6-9]|20)\d\d|\d\d)\b(?![-–—/]?\d)"
+        r"(?=[12])(?<![\w.,$])(?P<first>(?:1[6-9]|20)\d\d)[-–—](?P<year>(?:1[6-9]|20)\d\d|\d\d)\b(?![-–—/]?\d)"
     ),
     range_year,
     YEAR_TOKENS,
 )
 YEAR_IN_WORDS = Rule(
     "year in words",
-    re.compile(rf"(?<![\w-])(?P<the>the\s+year\s+)?(?P<year>{SPELLED_YEAR_RE})(?![\w-])", FLAGS),
+    re.compile(
+        rf"(?=\w)(?<![\w-])(?P<the>the\s+year\s+)?(?P<year>{SPELLED_YEAR_RE})(?![\w-])", FLAGS
+    ),
     year_in_words,
     frozenset(["sixteen", "seventeen", "eighteen", "nineteen", "thousand"]),
 )
 DECADE_IN_WORDS = Rule(
     "decade in words",
     re.compile(
-        r"\bthe\s+(?:(?:early|mid|late)[\s-]+)?(?:(?P<century>eighteen|nineteen|twenty)[\s-]?)?"
+        r"(?=\w)\bthe\s+(?:(?:early|mid|late)[\s-]+)?(?:(?P<century>eighteen|nineteen|twenty)[\s-]?)?"
         r"(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
         FLAGS,
     ),

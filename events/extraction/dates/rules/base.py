@@ -20,13 +20,15 @@ class Rule:
     pattern finds them; handler reads a match into a candidate (or None where the context
     says it is not a date); triggers are the lower-case tokens (see tagger.TOKEN) at least one
     of which a sentence must hold for the pattern to be tried at all, because scanning every
-    sentence with every pattern costs far more than one set test per rule.
+    sentence with every pattern costs far more than one set test per rule; where also is
+    given, the sentence must hold one of those tokens too ("later" and a unit).
     """
 
     name: str
     pattern: re.Pattern[str]
     handler: Handler
     triggers: frozenset[str]
+    also: frozenset[str] = frozenset()
 
 
 def candidate(m: re.Match[str], type_: str, value: str, anchor: Anchor | None = None) -> Candidate:
@@ -62,5 +64,6 @@ UNIT_TOKENS = frozenset(
         "centuries",
     ]
 )
+PLURAL_UNIT_TOKENS = frozenset(t for t in UNIT_TOKENS if t.endswith("s"))
 MONTH_TOKENS = frozenset([*MONTHS, *MONTH_ABBR])
 YEAR_TOKENS = frozenset(["16", "17", "18", "19", "20"])

@@ -7,7 +7,7 @@ import re
 from events.extraction.dates.context import Context
 from events.extraction.dates.rules.base import Rule, candidate
 from events.extraction.dates.timex import Anchor, Candidate
-from events.extraction.dates.vocabulary import FLAGS, ZONE_RE
+from events.extraction.dates.vocabulary import FLAGS, WORD_START, ZONE_RE
 
 _UTC = ("UTC", "GMT", "Z")
 TIME_ANCHOR = Anchor("time")
@@ -92,7 +92,7 @@ _TIME_TRIGGERS = frozenset(
 CLOCK_TIME = Rule(
     "clock time",
     re.compile(
-        rf"\b(?P<h>[01]?\d|2[0-4])(?::(?P<min>[0-5]\d)(?::[0-5]\d)?(?!\d)"
+        rf"{WORD_START}(?P<h>[01]?\d|2[0-4])(?::(?P<min>[0-5]\d)(?::[0-5]\d)?(?!\d)"
         rf"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?|\s*(?P<ampm2>[ap])\.?\s?m\b\.?)"
         rf"(?:\s*\(?\s*(?P<zone>{ZONE_RE})\b(?P<offset>\s*[+-]\s*\d{{1,2}}(?::?\d\d)?)?\s*\)?)?",
         FLAGS,
@@ -102,13 +102,15 @@ CLOCK_TIME = Rule(
 )
 MILITARY_TIME = Rule(
     "four-digit time",
-    re.compile(rf"\b(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)\s*(?:(?P<zone>{ZONE_RE})|hours|hrs)\b"),
+    re.compile(
+        rf"(?=\d)\b(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)\s*(?:(?P<zone>{ZONE_RE})|hours|hrs)\b"
+    ),
     four_digit_time,
     _TIME_TRIGGERS,
 )
 NOON = Rule(
     "noon",
-    re.compile(r"\b(?:noon|midday|midnight)\b", FLAGS),
+    re.compile(r"(?=\w)\b(?:noon|midday|midnight)\b", FLAGS),
     noon,
     frozenset(["noon", "midday", "midnight"]),
 )

@@ -6,9 +6,9 @@ import re
 
 from events.extraction.dates.context import Context
 from events.extraction.dates.numbers import duration_value, number
-from events.extraction.dates.rules.base import UNIT_TOKENS, Rule, candidate
+from events.extraction.dates.rules.base import PLURAL_UNIT_TOKENS, UNIT_TOKENS, Rule, candidate
 from events.extraction.dates.timex import Candidate
-from events.extraction.dates.vocabulary import FLAGS, NUM_RE, UNIT_RE
+from events.extraction.dates.vocabulary import FLAGS, NUM_RE, UNIT_RE, WORD_START
 
 _SET_BEFORE = re.compile(
     r"(?:\d|\b(?:million|billion|thousand|hundred|percent|times|once|twice|thrice|cents?"
@@ -45,18 +45,16 @@ def duration(m: re.Match[str], ctx: Context) -> Candidate | None:
 def bare_units(m: re.Match[str], ctx: Context) -> Candidate | None:
     """'for years', 'within hours', 'minutes later': units without a number, an unknown
     amount."""
-    groups = m.groupdict()
-    span = "span" if groups.get("span") else "span_"
-    unit = (groups.get("unit") or groups["unit_"]).lower().rstrip("s")
+    unit = m["unit"].lower().rstrip("s")
     if unit == "centurie":
         unit = "century"
-    return Candidate(m.start(span), m.end(span), "DURATION", duration_value(None, unit))
+    return Candidate(m.start("span"), m.end("span"), "DURATION", duration_value(None, unit))
 
 
 DURATION = Rule(
     "duration",
     re.compile(
-        rf"\b(?:(?P<mod>nearly|almost|about|around|approximately|roughly|over|under"
+        rf"{WORD_START}(?:(?P<mod>nearly|almost|about|around|approximately|roughly|over|under"
         rf"|some)\s+(?!the\s))?(?:(?P<det>the\s+(?:past|next|last|coming|previous|following|first"
         rf"|final|latest|remaining))\s+)?(?P<num>{NUM_RE})[\s-]+(?:(?:more|additional"
         rf"|straight|consecutive|full|long|successive|trading|business|working)\s+)?"
@@ -78,24 +76,35 @@ _PLURAL_UNITS = r"(?P<unit>years|months|weeks|days|hours|minutes|decades|centuri
 BARE_UNITS = Rule(
     "bare units",
     re.compile(
-        r"\b(?:for|in|within|over|taking|take|takes|took|lasted|lasting|spent|after|follows"
+        rf"{WORD_START}(?:for|in|within|over|taking|take|takes|took|lasted|lasting|spent|after|follows"
         r"|followed|following|spanning)\s+(?P<span>(?:(?:the|just|only|mere)\s+)?"
         + _PLURAL_UNITS
-        + r")\b(?!\s+(?:ago|later|earlier|before|after)\b)"
-        # "Minutes later", "days after the vote": the stretch between two events
-        r"|(?<![\w-])(?P<span_>" + _PLURAL_UNITS.replace("unit", "unit_") + r")"
-        r"(?=\s+(?:later|earlier|after|before)\b)",
+        + r")\b(?!\s+(?:ago|later|earlier|before|after)\b)",
         FLAGS,
     ),
     bare_units,
-    UNIT_TOKENS,
+    PLURAL_UNIT_TOKENS,
+)
+# "Minutes later", "days after the vote": the stretch between two events
+UNITS_BETWEEN = Rule(
+    "units between events",
+    re.compile(
+        r"(?=\w)(?<![\w-])(?P<span>" + _PLURAL_UNITS + r")(?=\s+(?:later|earlier|after|before)\b)",
+        FLAGS,
+    ),
+    bare_units,
+    PLURAL_UNIT_TOKENS,
+    also=frozenset(["later", "earlier", "after", "before"]),
 )
 VAGUE_UNITS = Rule(
     "recent or coming units",
     re.compile(
-        r"(?<![\w-])(?P<span>(?:the\s+)?(?:recent|coming|upcoming)\s+" + _PLURAL_UNITS + r")\b",
+        r"(?=\w)(?<![\w-])(?P<span>(?:the\s+)?(?:recent|coming|upcoming)\s+"
+        + _PLURAL_UNITS
+        + r")\b",
         FLAGS,
     ),
     vague_units,
-    UNIT_TOKENS,
+    frozenset(["recent", "coming", "upcoming"]),
+    also=PLURAL_UNIT_TOKENS,
 )

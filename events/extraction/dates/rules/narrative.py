@@ -13,7 +13,7 @@ import re
 
 from events.extraction.dates.context import Context
 from events.extraction.dates.numbers import number
-from events.extraction.dates.rules.base import Rule, candidate
+from events.extraction.dates.rules.base import UNIT_TOKENS, Rule, candidate
 from events.extraction.dates.shapes import shape_at, shifted
 from events.extraction.dates.timex import Anchor, Candidate
 from events.extraction.dates.vocabulary import FLAGS, NUM_RE, ORDINALS, PARTS_OF_DAY, YEAR_RE
@@ -37,9 +37,16 @@ def _seen_from_publication(ctx: Context, step: int, unit: str, suffix: str = "")
     return moved.value + suffix if moved else None
 
 
+# the amount before "years earlier", read backwards from the unit (see EARLIER_LATER)
+_AMOUNT_BEFORE = re.compile(rf"\b(?P<num>{NUM_RE})[\s-]+$", FLAGS)
+
+
 def earlier_later(m: re.Match[str], ctx: Context) -> Candidate | None:
     """'a year earlier', 'three days later', 'two weeks before': the last date named, moved."""
-    n = number(m["num"])
+    amount = _AMOUNT_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start())
+    if amount is None:
+        return None
+    n = number(amount["num"])
     unit, size = _SHIFT_UNITS[m["unit"].lower()]
     if n is None or n != int(n):
         return None  # "several years later" stays a stretch of time
@@ -47,7 +54,7 @@ def earlier_later(m: re.Match[str], ctx: Context) -> Candidate | None:
     fallback = _seen_from_publication(ctx, step, unit)
     if fallback is None:
         return None
-    return candidate(m, "DATE", fallback, anchor=Anchor("keep", step, unit))
+    return Candidate(amount.start(), m.end(), "DATE", fallback, anchor=Anchor("keep", step, unit))
 
 
 # "that day", "the next morning", "the following week", "the previous night"
@@ -77,15 +84,16 @@ def story_period(m: re.Match[str], ctx: Context) -> Candidate | None:
     """'the quarter', 'the latest period', 'the year-earlier quarter', 'year-ago': the period
     a business story reports on (the last one it named), or the same period a year before.
     """
-    back = -1 if m["ago"] or m["alone"] else 0
-    unit = "period" if (m["what"] or "").lower() == "period" else "quarter"
+    groups = m.groupdict()
+    back = -1 if groups.get("ago") or groups.get("alone") else 0
+    unit = "period" if (groups.get("what") or "").lower() == "period" else "quarter"
     # a report names the quarter just ended; a story that named none means the last one
     fallback = _current_quarter(ctx, -1)
     if fallback is None:
         return None
     if back:
         fallback = f"{int(fallback[:4]) - 1:04d}{fallback[4:]}"
-    if m["latest"] and not back:
+    if groups.get("latest") and not back:
         return candidate(m, "DATE", fallback)  # "the latest quarter" is the last one ended
     return candidate(m, "DATE", fallback, anchor=Anchor("period", back, unit))
 
@@ -117,10 +125,12 @@ def year_quarter(m: re.Match[str], ctx: Context) -> Candidate | None:
 # "two days before." ends a clause; "two days before the vote" hangs on an event instead
 _CLAUSE_ENDS = r"(?=\s*[.,;:!?)]|\s+(?:and|but)\b)"
 
+# The pattern finds the unit and the direction; the handler reads the amount before them,
+# which is cheaper than trying the many spellings of a number at every position.
 EARLIER_LATER = Rule(
     "earlier or later",
     re.compile(
-        rf"\b(?P<num>{NUM_RE})[\s-]+(?P<unit>year|quarter|month|week|fortnight|day|decade)s?"
+        r"(?=\w)(?<=[\s-])(?P<unit>year|quarter|month|week|fortnight|day|decade)s?"
         rf"\s+(?P<dir>earlier|later|previously|before{_CLAUSE_ENDS}|after{_CLAUSE_ENDS})\b"
         # "three days later than planned" is a delay, not a date after the last one
         r"(?!\s+than\b)",
@@ -128,43 +138,57 @@ EARLIER_LATER = Rule(
     ),
     earlier_later,
     frozenset(["earlier", "later", "previously", "before", "after"]),
+    also=UNIT_TOKENS,
 )
 STORY_UNIT = Rule(
     "a unit of the story's time",
     re.compile(
-        r"\b(?:(?:later|earlier)\s+)?(?P<det>that|the\s+(?:next|following|previous|same))\s+"
+        r"(?=\w)\b(?:(?:later|earlier)\s+)?(?P<det>that|the\s+(?:next|following|previous|same))\s+"
         r"(?P<unit>day|morning|afternoon|evening|night|week|month|quarter|year)\b"
         r"(?!-|\s+(?:of|old|long|when|that|which)\b)",
         FLAGS,
     ),
     story_unit,
     frozenset(["that", "next", "following", "previous", "same"]),
+    also=frozenset(
+        ["day", "morning", "afternoon", "evening", "night", "week", "month", "quarter", "year"]
+    ),
 )
 DAY_BEFORE = Rule(
     "the day before",
     re.compile(
-        rf"\b(?P<det>the)\s+(?P<unit>day|night)\s+(?P<dir>before|after){_CLAUSE_ENDS}",
+        rf"(?=\w)\b(?P<det>the)\s+(?P<unit>day|night)\s+(?P<dir>before|after){_CLAUSE_ENDS}",
         FLAGS,
     ),
     story_unit,
     frozenset(["before", "after"]),
+    also=frozenset(["day", "night"]),
 )
 STORY_PERIOD = Rule(
     "the period a business story reports on",
     re.compile(
-        r"\bthe\s+(?:(?P<latest>latest|most\s+recent)\s+|(?:recent|fiscal|comparable|same)\s+)?(?P<ago>year-(?:earlier|ago)\s+)?"
+        r"(?=\w)\bthe\s+(?:(?P<latest>latest|most\s+recent)\s+|(?:recent|fiscal|comparable|same)\s+)?(?P<ago>year-(?:earlier|ago)\s+)?"
         r"(?P<what>quarter|period)\b(?!-|\s+(?:of|a\s+year|last\s+year)\b)"
-        r"|\bthat\s+quarter\b"
-        r"|(?<![\w-])(?P<alone>year-(?:earlier|ago))\b(?!\s+(?:\w+\s+)?(?:quarter|period))",
+        r"|\bthat\s+quarter\b",
         FLAGS,
     ),
     story_period,
-    frozenset(["quarter", "period", "earlier", "ago"]),
+    frozenset(["quarter", "period"]),
+)
+YEAR_EARLIER = Rule(
+    "year-earlier",
+    re.compile(
+        r"(?=\w)(?<![\w-])(?P<alone>year-(?:earlier|ago))\b(?!\s+(?:\w+\s+)?(?:quarter|period))",
+        FLAGS,
+    ),
+    story_period,
+    frozenset(["earlier", "ago"]),
+    also=frozenset(["year"]),
 )
 YEAR_QUARTER = Rule(
     "a year's quarter",
     re.compile(
-        rf"\b(?:the\s+)?(?P<owner>{YEAR_RE}|this\s+year's|last\s+year's|next\s+year's"
+        rf"(?=\w)\b(?:the\s+)?(?P<owner>{YEAR_RE}|this\s+year's|last\s+year's|next\s+year's"
         rf"|the\s+previous\s+year's|year-(?:earlier|ago))\s+(?:(?P<ord>first|second|third"
         rf"|fourth|1st|2nd|3rd|4th)[\s-]+)?(?P<what>quarter|period)\b(?!-)",
         FLAGS,

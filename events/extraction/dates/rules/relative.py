@@ -20,6 +20,7 @@ from events.extraction.dates.vocabulary import (
     UNITS,
     WEEKDAY_RE,
     WEEKDAYS,
+    WORD_START,
 )
 
 _NAMED_DAY_PREFIX = re.compile(
@@ -199,7 +200,7 @@ def the_day(m: re.Match[str], ctx: Context) -> Candidate | None:
 WEEKDAY = Rule(
     "weekday",
     re.compile(
-        rf"\b(?:(?P<rel>(?i:last|next|this\s+past|this|past|coming))\s+|(?i:early|late)\s+)?"
+        rf"{WORD_START}(?:(?P<rel>(?i:last|next|this\s+past|this|past|coming))\s+|(?i:early|late)\s+)?"
         rf"(?P<wd>{WEEKDAY_RE})\b(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?"
     ),
     weekday,
@@ -208,7 +209,7 @@ WEEKDAY = Rule(
 DAY_WORD = Rule(
     "day word",
     re.compile(
-        r"\b(?:(?:earlier|later)\s+)?(?P<word>today|tonight|yesterday|tomorrow|last\s+night"
+        r"(?=\w)\b(?:(?:earlier|later)\s+)?(?P<word>today|tonight|yesterday|tomorrow|last\s+night"
         r"|this\s+(?:morning|afternoon|evening))\b"
         r"(?:\s+(?P<part>morning|afternoon|evening|night))?(?!-)",
         FLAGS,
@@ -221,7 +222,7 @@ DAY_WORD = Rule(
 RELATIVE_UNIT = Rule(
     "this, last or next unit",
     re.compile(
-        r"\b(?:(?P<edge>(?:the\s+)?(?:very\s+)?(?:start|beginning|end|middle|rest|remainder"
+        rf"{WORD_START}(?:(?P<edge>(?:the\s+)?(?:very\s+)?(?:start|beginning|end|middle|rest|remainder"
         r"|close|turn)\s+of)\s+)?(?:(?P<when>earlier|later)\s+)?"
         r"(?P<rel>this|last|next|the\s+past|the\s+last|the\s+previous|the\s+coming"
         r"|the\s+current|the\s+following|the\s+next|the|coming|past|previous)\s+"
@@ -233,14 +234,14 @@ RELATIVE_UNIT = Rule(
 )
 AGO = Rule(
     "ago",
-    re.compile(rf"\b(?:(?P<num>{NUM_RE})\s+)?(?P<unit>{UNIT_RE})s?\s+ago\b", FLAGS),
+    re.compile(rf"{WORD_START}(?:(?P<num>{NUM_RE})\s+)?(?P<unit>{UNIT_RE})s?\s+ago\b", FLAGS),
     ago,
     frozenset(["ago"]),
 )
 YEAR_AFTER = Rule(
     "the year after",
     re.compile(
-        r"\bthe\s+(?P<unit>year|month)\s+(?P<dir>before|after|earlier|later|previous|prior)\b"
+        r"(?=\w)\bthe\s+(?P<unit>year|month)\s+(?P<dir>before|after|earlier|later|previous|prior)\b"
         r"(?!\s+(?:the|a|an|his|her|its|their|last|next)\b)",
         FLAGS,
     ),
@@ -250,7 +251,7 @@ YEAR_AFTER = Rule(
 SAME_PERIOD = Rule(
     "the same period last year",
     re.compile(
-        r"\b(?:the\s+)?same\s+(?:period|month|quarter|time|week)\s+(?:of\s+)?(?:last\s+year"
+        r"(?=\w)\b(?:the\s+)?same\s+(?:period|month|quarter|time|week)\s+(?:of\s+)?(?:last\s+year"
         r"|(?:a|one)\s+year\s+(?:ago|earlier|before)|the\s+(?:previous|prior|last)\s+year)\b",
         FLAGS,
     ),
@@ -260,7 +261,7 @@ SAME_PERIOD = Rule(
 THE_DAY = Rule(
     "the day",
     re.compile(
-        r"(?:\b(?:end|ended|ending|ends|finish|finished|finishing|close|closed|closing|for|on"
+        r"(?=\w)(?:\b(?:end|ended|ending|ends|finish|finished|finishing|close|closed|closing|for|on"
         r"|of|during|throughout|at|later\s+in|earlier\s+in)\s+|(?=(?:late|early)\s+in\s+))"
         r"(?P<span>(?:the\s+(?:start|beginning|end)\s+of\s+|(?:late|early)\s+in\s+)?"
         r"the\s+(?:same\s+)?day)\b(?P<rel>\s+(?:before|after|when|that|of)\b)?",

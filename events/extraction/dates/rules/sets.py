@@ -74,7 +74,7 @@ def weekdays(m: re.Match[str], ctx: Context) -> Candidate | None:
 SET_WORD = Rule(
     "set word",
     re.compile(
-        r"\b(?:daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly|annual|annually"
+        r"(?=\w)\b(?:daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly|annual|annually"
         r"|yearly|hourly)\b(?!-)"
     ),
     set_word,
@@ -83,7 +83,7 @@ SET_WORD = Rule(
 EVERY = Rule(
     "every",
     re.compile(
-        rf"\b(?:every|each|per)\s+(?:(?P<wd>{WEEKDAY_RE})(?:\s+(?P<part>morning|afternoon"
+        rf"(?=\w)\b(?:every|each|per)\s+(?:(?P<wd>{WEEKDAY_RE})(?:\s+(?P<part>morning|afternoon"
         rf"|evening|night))?|(?P<month>{MONTH_RE})|(?P<season>spring|summer|autumn|fall|winter)"
         rf"|(?P<daypart>morning|afternoon|evening|night)"
         rf"|(?:(?P<other>other)\s+|(?P<num>{WORD_NUM_RE}|\d+)\s+)?"
@@ -96,7 +96,7 @@ EVERY = Rule(
 WEEKDAYS_PLURAL = Rule(
     "weekdays",
     re.compile(
-        rf"\b(?:on|most|some)\s+(?P<span>(?P<wd>{WEEKDAY_RE})(?:s|\s+(?P<part>morning"
+        rf"(?=\w)\b(?:on|most|some)\s+(?P<span>(?P<wd>{WEEKDAY_RE})(?:s|\s+(?P<part>morning"
         rf"|afternoon|evening|night)s))\b",
         FLAGS,
     ),

@@ -52,7 +52,7 @@ def now(m: re.Match[str], ctx: Context) -> Candidate | None:
 REF_WORD = Rule(
     "vague reference",
     re.compile(
-        r"\b(?P<word>(?:(?:more|most|until|very|only|just)\s+)?recently|lately|currently"
+        r"(?=\w)\b(?P<word>(?:(?:more|most|until|very|only|just)\s+)?recently|lately|currently"
         r"|presently|nowadays|at\s+present|these\s+days|at\s+the\s+moment"
         r"|(?:for\s+)?the\s+time\s+being|(?:in\s+)?the\s+past(?!\s+(?:\w+\s+)?"
         r"(?:day|week|month|year|decade|centur|hour|minute|quarter|weekend|two|three|four|five"
@@ -86,7 +86,7 @@ REF_WORD = Rule(
 )
 NOW = Rule(
     "now",
-    re.compile(r"(?<![\w-])(?P<word>now)\b(?!-)", FLAGS),
+    re.compile(r"(?=\w)(?<![\w-])(?P<word>now)\b(?!-)", FLAGS),
     now,
     frozenset(["now"]),
 )
