@@ -47,3 +47,8 @@ def test_a_month_and_day_in_the_past_tense_is_the_latest() -> None:
 def test_this_past_weekday_and_season_are_the_last_ones() -> None:
     assert value("It rained this past Sunday.", FRIDAY) == "2011-03-06"
     assert value("It rained this past spring.", NOVEMBER) == "1989-SP"
+
+
+def test_a_month_with_this_or_last_year_after_it_is_one_date() -> None:
+    found = find_timexes("The talks began in February this year.", date(1998, 12, 3))
+    assert [(t.text, t.value) for t in found] == [("February this year", "1998-02")]

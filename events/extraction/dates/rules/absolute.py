@@ -406,7 +406,7 @@ BARE_MONTH = Rule(
     re.compile(
         rf"{WORD_START}(?:(?P<mod>(?i:early|mid|late|last|next|this))[\s-]+|(?i:the\s+(?:end|beginning"
         rf"|start|middle)\s+of)\s+)?(?P<month>{MONTH_RE})\b(?!-)"
-        rf"(?:\s+of\s+(?P<rel>(?i:this|last|next))\s+year)?"
+        rf"(?:\s+(?:of\s+)?(?P<rel>(?i:this|last|next))\s+year)?"
     ),
     bare_month,
     MONTH_TOKENS,
