@@ -76,3 +76,17 @@ def test_that_morning_is_a_time_of_the_day_last_named() -> None:
 
 def test_two_days_before_an_event_is_not_counted_back_from_the_story() -> None:
     assert values("It happened two days before the vote.") == {"two days": "P2D"}
+
+
+def test_a_quarter_just_ended_is_still_this_years_in_a_clause_about_the_future() -> None:
+    # October: third-quarter results are reported in the quarter after it
+    found = values("The company will report third-quarter earnings next week.", date(1989, 10, 26))
+    assert found["third-quarter"] == "1989-Q3"
+
+
+def test_a_year_ago_then_a_year_earlier_both_go_back_one_year() -> None:
+    text = (
+        "It lost $2 million a year ago. Sales were $3 million, against $4 million a year earlier."
+    )
+    found = [t.value for t in find_timexes(text, REF)]
+    assert found == ["1988", "1988"]

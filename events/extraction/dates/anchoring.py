@@ -115,8 +115,10 @@ def _ago(done: _Resolved, c: Candidate, i: int) -> tuple[Candidate, int]:
     assert c.anchor is not None
     step = c.anchor.step
     found = _last_shape(done, lambda shape: shape)
-    if step != -1 or found is None or found.kind not in _PERIOD_KINDS["period"]:
-        return Candidate(c.start, c.end, c.type, c.value), i  # a date of its own
+    if step != -1:
+        return Candidate(c.start, c.end, c.type, c.value), i  # "ten years ago": a date
+    if found is None or found.kind not in _PERIOD_KINDS["period"]:
+        return c, i  # still a comparison, with the publication date's year before
     return _resolved(c, shifted(found, step, "year")), i
 
 

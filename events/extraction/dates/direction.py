@@ -68,9 +68,13 @@ def weekend(ref: date, mode: str) -> date:
 
 
 def pick_quarter_year(q: int, ref: date, future: bool) -> int:
+    """The year of "the third quarter": in a clause about the future, this year's if it has
+    not ended more than a quarter ago (results are reported in the quarter after: "will
+    report third-quarter results" in October), else next year's; otherwise the latest one
+    that has begun, or the one about to."""
     current = (ref.month - 1) // 3 + 1
     if future:
-        return ref.year if q >= current else ref.year + 1
+        return ref.year if q >= current - 1 else ref.year + 1
     return ref.year if q <= current + 1 else ref.year - 1
 
 
