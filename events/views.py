@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from events.api_timeline import safe_url
+from events.background import BACKGROUND_DAYS
 from events.extraction.dates import find_timexes
 from events.models import Article, Event, Mention
 
@@ -38,6 +39,8 @@ def map_page(request: HttpRequest) -> HttpResponse:
         "tiles": _tiles(),
         "center": list(center),
         "zoom": settings.LEAFLET_CONFIG.get("DEFAULT_ZOOM", 3),
+        # The map sets background events apart by the same rule as the server.
+        "backgroundDays": BACKGROUND_DAYS,
     }
     return render(request, "events/map.html", {"config": config})
 
@@ -95,7 +98,7 @@ def _segments(article: Article) -> list[Segment]:
             t=day.isoformat(),
             window="day",
             place=place.pk,
-            map=f"7/{place.lat:.4f}/{place.lon:.4f}",
+            view=f"7/{place.lat:.4f}/{place.lon:.4f}",
         )
         title = f"{place.name} on the map, {_readable(day)}"
         spans.append(_Span(mention.start, mention.end, "place", href, title))

@@ -78,15 +78,20 @@ def artifacts() -> Path:
 def open_map(live_server: Any, page: Any) -> Callable[[str], Any]:
     """The reader's map with the seeds ingested: open_map("?t=2011-03-10")."""
     call_command("ingest", str(settings.BASE_DIR / "seeds"), stdout=StringIO(), stderr=StringIO())
+    return map_opener(page, live_server.url)
+
+
+def map_opener(page: Any, origin: str) -> Callable[[str], Any]:
+    """Opens the map at `origin` with a query, offline, once it is ready."""
     # No test reaches the network: tile requests get an empty answer, which the
     # page sees as a failed tile, as it would offline.
     page.route(
-        lambda url: not url.startswith(live_server.url),
+        lambda url: not url.startswith(origin),
         lambda route: route.fulfill(status=200, content_type="image/png", body=b""),
     )
 
     def open_map(query: str) -> Any:
-        page.goto(f"{live_server.url}/{query}")
+        page.goto(f"{origin}/{query}")
         page.wait_for_selector("body.is-ready")
         return page
 

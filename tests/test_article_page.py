@@ -59,7 +59,7 @@ def test_a_place_mention_links_to_the_map_at_that_place_on_its_events_day(
 ) -> None:
     body = _page(client, article)
     place = Place.objects.get(name="Ras Lanuf")
-    href = html.escape(f"/?t=2011-03-10&window=day&place={place.pk}&map=7%2F30.5000%2F18.5600")
+    href = html.escape(f"/?t=2011-03-10&window=day&place={place.pk}&view=7%2F30.5000%2F18.5600")
     assert f'<a class="hl hl-place" href="{href}"' in body
     assert ">Ras Lanuf</a>" in body
 

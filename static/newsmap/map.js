@@ -5,6 +5,8 @@
 // Article text is untrusted: everything from the data goes into the page
 // through textContent or attributes, never through innerHTML.
 
+import { backgroundFlags, newsSpan, splitBySpan, stepTarget } from "./timeaxis.js";
+
 const config = JSON.parse(document.getElementById("map-config").textContent);
 
 const DAY_MS = 86400000;
@@ -98,28 +100,49 @@ let span = { first: 0, last: 0 };
 let mask = null; // 1 for events that pass the filters
 let placeHasEvents = null; // 1 for places with an event that passes the filters
 let longEvents = [];
-let windowEvents = [];
+let windowEvents = []; // the window's events of its own precision: the map and the list
+let longerEvents = []; // longer spans overlapping the window, set apart in the list
+let backgroundMask = null; // 1 for background events (history, forecasts) that pass the filters
+let urlProblems = []; // what the address asked for that could not be shown
 let listKey = "";
 let selectedPlace = null;
 let selectedEvent = null;
 let timer = null;
 let urlTimer = null;
 
+// A value the address gives that cannot be read is named in a notice, and the
+// default is used instead.
+function readParam(params, name, parse, expected) {
+  const raw = params.get(name);
+  if (raw === null || raw.trim() === "") return null;
+  const value = parse(raw.trim());
+  if (value === null) urlProblems.push(`${name}=${raw} is not ${expected}`);
+  return value;
+}
+
+function parseId(text) {
+  return /^\d{1,15}$/.test(text) ? Number(text) : null;
+}
+
+function parseView(text) {
+  const view = text.split("/").map(Number);
+  return view.length === 3 && view.every(Number.isFinite) && Math.abs(view[1]) <= 90
+    ? { zoom: view[0], lat: view[1], lon: view[2] }
+    : null;
+}
+
 function readUrl() {
   const params = new URLSearchParams(window.location.search);
-  state.t = parseIsoDay(params.get("t"));
-  const win = params.get("window");
-  state.window = WINDOWS.includes(win) ? win : DEFAULT_WINDOW;
-  const article = Number.parseInt(params.get("article") || "", 10);
-  state.article = Number.isFinite(article) ? article : null;
-  const place = Number.parseInt(params.get("place") || "", 10);
-  state.place = Number.isFinite(place) ? place : null;
+  urlProblems = [];
+  state.t = readParam(params, "t", parseIsoDay, "a date (YYYY-MM-DD)");
+  const windowName = (w) => (WINDOWS.includes(w) ? w : null);
+  state.window = readParam(params, "window", windowName, `one of ${WINDOWS.join(", ")}`) || DEFAULT_WINDOW;
+  state.article = readParam(params, "article", parseId, "an article number");
+  state.place = readParam(params, "place", parseId, "a place number");
   state.q = (params.get("q") || "").trim();
-  const view = (params.get("map") || "").split("/").map(Number);
-  state.view =
-    view.length === 3 && view.every(Number.isFinite) && Math.abs(view[1]) <= 90
-      ? { zoom: view[0], lat: view[1], lon: view[2] }
-      : null;
+  // `view` was once `map`, which the embed reads as its map switch: old links still work.
+  const legacy = (params.get("map") || "").includes("/") ? "map" : null;
+  state.view = readParam(params, params.has("view") ? "view" : legacy || "view", parseView, "zoom/lat/lon");
 }
 
 function stateParams({ withView = true } = {}) {
@@ -131,7 +154,7 @@ function stateParams({ withView = true } = {}) {
   if (state.q) params.set("q", state.q);
   if (withView && state.view) {
     const { zoom, lat, lon } = state.view;
-    params.set("map", `${zoom}/${lat.toFixed(4)}/${lon.toFixed(4)}`);
+    params.set("view", `${zoom}/${lat.toFixed(4)}/${lon.toFixed(4)}`);
   }
   return params;
 }
@@ -172,6 +195,7 @@ const ui = {
   filters: $("filters"),
   histogram: $("histogram"),
   histogramWindow: $("histogram-window"),
+  notice: $("url-notice"),
 };
 
 // --- the map ---------------------------------------------------------------------------------
@@ -395,17 +419,15 @@ function prepare(payload) {
     articleIndexById: new Map(payload.articles.id.map((id, i) => [id, i])),
     eventIndexById: new Map(e.id.map((id, i) => [id, i])),
     placeTotal: new Int32Array(payload.places.id.length),
+    pubDay: Int32Array.from(payload.articles.published, parseIsoDay),
   };
+  data.background = backgroundFlags(data.start, data.end, data.article, data.pubDay, config.backgroundDays);
   longEvents = [];
-  let first = Infinity;
-  let last = -Infinity;
   for (let i = 0; i < n; i += 1) {
-    if (data.start[i] < first) first = data.start[i];
-    if (data.end[i] > last) last = data.end[i];
     if (data.end[i] - data.start[i] > LONG_EVENT_DAYS) longEvents.push(i);
+    if (data.background[i]) continue;
     for (const p of data.places[i]) data.placeTotal[p] += 1;
   }
-  span = { first, last };
 }
 
 // --- filters ---------------------------------------------------------------------------------
@@ -435,6 +457,7 @@ function fillFilterChoices() {
 function applyFilters() {
   const n = data.n;
   mask = new Uint8Array(n);
+  backgroundMask = new Uint8Array(n);
   placeHasEvents = new Uint8Array(data.place.id.length);
   const articleIndex = state.article === null ? -1 : data.articleIndexById.get(state.article) ?? -2;
   const placeIndex = state.place === null ? -1 : data.placeIndexById.get(state.place) ?? -2;
@@ -446,6 +469,10 @@ function applyFilters() {
     const places = data.places[i];
     if (placeIndex !== -1 && !places.includes(placeIndex)) continue;
     if (q && !data.lowerText[i].includes(q) && !places.some((p) => placeMatches[p])) continue;
+    if (data.background[i]) {
+      backgroundMask[i] = 1;
+      continue;
+    }
     mask[i] = 1;
     for (const p of places) placeHasEvents[p] = 1;
   }
@@ -459,7 +486,15 @@ function applyFilters() {
   }
   markerKeys.fill(-1);
   listKey = "";
+  // The slider narrows to what passes the filters; with nothing, it keeps its range.
+  span = newsSpan(data, mask) || span;
+  applySpan();
   drawHistogram();
+}
+
+function applySpan() {
+  ui.slider.min = String(span.first);
+  ui.slider.max = String(span.last);
 }
 
 function bindFilters() {
@@ -496,6 +531,7 @@ function refilter() {
   selectedEvent = null;
   map.closePopup();
   applyFilters();
+  state.t = Math.min(Math.max(state.t, span.first), span.last);
   update();
 }
 
@@ -652,7 +688,7 @@ function updateMarkers(events, first, last) {
   updateLabels(ranked);
 }
 
-map.on("zoomend", () => {
+map.on("moveend", () => {
   if (data && markers.length) updateLabels(lastRanked.slice());
 });
 
@@ -662,8 +698,12 @@ function updateLabels(ranked) {
   // Greedy: a busier place's label wins, a label that would overlap it is left out.
   const wanted = new Set();
   const boxes = [];
+  // Only places in view get a label: the busiest worldwide may all be off-screen.
+  const size = map.getSize();
   for (const p of ranked) {
     if (wanted.size >= LABEL_COUNT) break;
+    const seen = map.latLngToContainerPoint([data.place.lat[p], data.place.lon[p]]);
+    if (seen.x < 0 || seen.y < 0 || seen.x > size.x || seen.y > size.y) continue;
     const point = map.latLngToLayerPoint([data.place.lat[p], data.place.lon[p]]);
     const width = 14 + 7 * data.place.name[p].length;
     const box = { x1: point.x, x2: point.x + width + 16, y1: point.y - 12, y2: point.y + 12 };
@@ -852,6 +892,9 @@ function renderList(first, last) {
     nodes.push(item);
     shownItems.push(item);
   }
+  if (longerEvents.length) nodes.push(fillSection(sections.longer, longerEvents, last));
+  const background = backgroundEvents(first, last);
+  if (background.length) nodes.push(fillSection(sections.background, background, last));
   reconcileChildren(ui.list, nodes);
   ui.listEmpty.hidden = total !== 0;
   if (total === 0) renderEmptyList(first, last);
@@ -859,6 +902,42 @@ function renderList(first, last) {
   // The newest day is what changed: bring its heading to the top of the list.
   if (lastHeader) ui.listScroll.scrollTop = lastHeader.offsetTop - ui.list.offsetTop;
   else ui.listScroll.scrollTop = 0;
+}
+
+// After the window's own events: the longer spans that overlap it, and the
+// history and forecasts its articles mention (background), each in a closed
+// section of its own so that they never crowd out the day.
+function listSection(title) {
+  const item = el("li", "timeline-section");
+  const details = el("details");
+  const summary = el("summary");
+  const list = el("ol", "timeline-sublist");
+  details.append(summary, list);
+  item.append(details);
+  return { item, summary, list, title };
+}
+
+const sections = {
+  longer: listSection("Longer periods that include these days"),
+  background: listSection("History and forecasts in these days' articles"),
+};
+
+function fillSection(section, events, last) {
+  section.summary.textContent = `${section.title} (${events.length.toLocaleString("en-GB")})`;
+  const shown = events.slice(-LIST_LIMIT).map((i) => listItem(i, last));
+  reconcileChildren(section.list, shown);
+  return section.item;
+}
+
+// Background events of the articles published in the window.
+function backgroundEvents(first, last) {
+  const out = [];
+  for (let i = 0; i < data.n; i += 1) {
+    if (!backgroundMask[i]) continue;
+    const day = data.pubDay[data.article[i]];
+    if (day >= first && day <= last) out.push(i);
+  }
+  return out;
 }
 
 // Built once per event and reused: consecutive windows share most items.
@@ -1011,7 +1090,7 @@ function drawHistogram() {
   const bins = Math.max(1, Math.min(days, Math.floor(width / 2)));
   const counts = new Float64Array(bins);
   for (let i = 0; i < data.n; i += 1) {
-    if (!mask[i]) continue;
+    if (!mask[i] || data.start[i] < span.first || data.start[i] > span.last) continue;
     counts[Math.floor(((data.start[i] - span.first) / days) * bins)] += 1;
   }
   const peak = Math.max(...counts, 1);
@@ -1046,7 +1125,9 @@ function setTime(day) {
 
 function update({ listNow = true } = {}) {
   const [first, last] = windowRange();
-  windowEvents = findWindowEvents(first, last);
+  const split = splitBySpan(findWindowEvents(first, last), data.start, data.end, WINDOW_DAYS[state.window]);
+  windowEvents = split.short;
+  longerEvents = split.long;
   ui.slider.value = String(state.t);
   const label = readableDay(state.t);
   ui.slider.setAttribute("aria-valuetext", label);
@@ -1069,7 +1150,7 @@ function update({ listNow = true } = {}) {
 }
 
 function step(delta) {
-  let next = state.t + delta;
+  let next = stepTarget(span.days, state.t, delta);
   if (next > span.last) next = state.loop ? span.first : span.last;
   if (next < span.first) next = state.loop ? span.last : span.first;
   setTime(next);
@@ -1092,9 +1173,18 @@ function setPlaying(playing) {
   }, 1000 / state.speed);
 }
 
+// PageUp/PageDown move by a week, or a month in the longer windows; Home and End
+// go to the first and last day of the news (the range input's own).
+function pageStep() {
+  return Math.max(7, WINDOW_DAYS[state.window] || 30);
+}
+
 function bindControls() {
-  ui.slider.min = String(span.first);
-  ui.slider.max = String(span.last);
+  ui.slider.addEventListener("keydown", (event) => {
+    if (event.key !== "PageUp" && event.key !== "PageDown") return;
+    event.preventDefault();
+    step(event.key === "PageUp" ? pageStep() : -pageStep());
+  });
   for (const control of [ui.slider, ui.play, ui.back, ui.forward]) control.disabled = false;
   ui.slider.addEventListener("input", () => setTime(Number(ui.slider.value)));
   ui.play.addEventListener("click", () => setPlaying(!state.playing));
@@ -1169,18 +1259,46 @@ function initialView() {
   });
 }
 
+// An article or place the address names that is not here: named, and left out.
+function checkUrlIds() {
+  if (state.article !== null && !data.articleIndexById.has(state.article)) {
+    urlProblems.push(`article=${state.article} is not an article with events here`);
+    state.article = null;
+  }
+  if (state.place !== null && !data.placeIndexById.has(state.place)) {
+    urlProblems.push(`place=${state.place} is not a place with events here`);
+    state.place = null;
+  }
+}
+
+function showUrlProblems() {
+  ui.notice.hidden = urlProblems.length === 0;
+  if (!urlProblems.length) return;
+  const text = `This link asked for something the map cannot show: ${urlProblems.join("; ")}. Showing the default instead.`;
+  const close = el("button", "link-button", "Dismiss");
+  close.type = "button";
+  close.addEventListener("click", () => {
+    ui.notice.hidden = true;
+  });
+  ui.notice.replaceChildren(el("p", null, text), close);
+}
+
 function start() {
+  // Before any background: the span of every article's news, then the filters'.
+  span = newsSpan(data, Uint8Array.from(data.background, (b) => 1 - b)) ||
+    newsSpan(data, new Uint8Array(data.n).fill(1));
+  checkUrlIds();
   createMarkers();
   fillFilterChoices();
   bindFilters();
   applyFilters();
-  if (state.t === null) {
-    // Without a date in the address, open at the latest event.
-    let latest = -Infinity;
-    for (let i = 0; i < data.n; i += 1) if (mask[i] && data.start[i] > latest) latest = data.start[i];
-    state.t = Number.isFinite(latest) ? latest : span.last;
+  // Without a date in the address, open at the latest day with news.
+  if (state.t === null) state.t = span.latest;
+  else if (state.t < span.first || state.t > span.last) {
+    urlProblems.push(`t=${isoDay(state.t)} is outside the news (${readableRange(span.days[0], span.latest)})`);
+    state.t = span.latest;
   }
-  state.t = Math.min(Math.max(state.t, span.first), span.last);
+  showUrlProblems();
   bindControls();
   initialView();
   update();
