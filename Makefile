@@ -9,13 +9,14 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsmap
 
 .PHONY: setup run test test-sqlite test-postgres lint benchmark clean
 
-setup: $(VENV)/.installed var/gazetteer.sqlite3
+setup: $(VENV)/.installed node_modules/.installed var/gazetteer.sqlite3
 	@# Bytecode for our own modules: the interpreter reads it even where
 	@# PYTHONDONTWRITEBYTECODE stops it writing any, and compiling them again
 	@# cost 0.1 s of every command.
 	$(PY) -m compileall -q events newsmap
 
-# JavaScript the tests need (TimelineJS for tests/test_timelinejs.py), from package-lock.json.
+# JavaScript from package-lock.json: the offline basemap newsmap serves (world-atlas,
+# topojson-client) and TimelineJS for tests/test_timelinejs.py.
 node_modules/.installed: package.json package-lock.json scripts/system-packages
 	scripts/system-packages
 	npm ci --no-audit --no-fund --loglevel=error

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -25,6 +26,8 @@ from django.views.decorators.http import require_GET
 from pydantic import Field, ValidationError, field_validator
 
 from events.api_timeline import TimelineFilters, date_label, safe_url, timeline_events
+from events.background import background_q
+from events.basemap import outlines_url
 from events.framing import frameable
 from events.models import Article, Event, Place
 
@@ -45,13 +48,34 @@ PARAM_ORDER = ("article", "place", "start", "end", "q", "theme", "map", "start_a
 class EmbedParams(TimelineFilters):
     theme: Literal["light", "dark"] = "light"
     map: bool = False
-    start_at: str = Field("first", description="first, latest or a day (YYYY-MM-DD).")
+    start_at: str = Field(
+        "", description="first, latest or a day (YYYY-MM-DD); latest unless filtered."
+    )
     height: int | None = Field(None, ge=150, le=3000, description="A fixed height in pixels.")
+
+    @field_validator("map", mode="before")
+    @classmethod
+    def _map(cls, value: object) -> object:
+        # The reader's map once wrote its view as map=zoom/lat/lon, and its Embed
+        # button passed that on: a view asked for means a map is wanted.
+        if isinstance(value, str) and value.count("/") == 2:
+            return True
+        return value
+
+    @property
+    def opening(self) -> str:
+        """Where the reader starts: an unfiltered timeline starts at the latest news."""
+        if self.start_at:
+            return self.start_at
+        filtered = any(
+            value not in (None, "") for value in (self.article, self.place, self.start, self.end)
+        ) or bool(self.q)
+        return "first" if filtered else "latest"
 
     @field_validator("start_at")
     @classmethod
     def _start_at(cls, value: str) -> str:
-        if value in ("first", "latest"):
+        if value in ("", "first", "latest"):
             return value
         try:
             date.fromisoformat(value)
@@ -99,12 +123,31 @@ class Timeline:
     cards: list[Card] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
     total: int = 0
+    offset: int = 0  # how many events come before the first card
+
+    @property
+    def more_note(self) -> str:
+        """What the embed says when it shows only some of the events, or ''."""
+        shown = len(self.cards)
+        if self.total <= shown:
+            return ""
+        if not self.offset:
+            return f"Showing the first {shown} of {self.total} events."
+        last = self.offset + shown
+        which = "the latest" if last == self.total else "from the day asked for"
+        return f"Showing events {self.offset + 1}–{last} of {self.total}: {which}."
 
 
-def build_timeline(params: TimelineFilters) -> Timeline:
+def build_timeline(params: EmbedParams) -> Timeline:
     qs = timeline_events(params)
-    timeline = Timeline(total=qs.count())
-    for index, event in enumerate(qs[:MAX_EVENTS]):
+    if params.article is None:
+        # History and forecasts belong to their article's page, not to the news
+        # a newsroom's timeline plays (the map's default list leaves them out too).
+        qs = qs.exclude(background_q())
+    total = qs.count()
+    offset = first_card(qs, total, params.opening)
+    timeline = Timeline(total=total, offset=offset)
+    for index, event in enumerate(qs[offset : offset + MAX_EVENTS]):
         label = date_label(event)
         article = event.article
         timeline.cards.append(
@@ -121,6 +164,18 @@ def build_timeline(params: TimelineFilters) -> Timeline:
             timeline.groups.append(Group(label=label, first_index=index))
         timeline.groups[-1].count += 1
     return timeline
+
+
+def first_card(qs: QuerySet[Event], total: int, opening: str) -> int:
+    """Which of the events the shown MAX_EVENTS begin at: the first, the last
+    MAX_EVENTS for the latest, or those from a day on (a full set when it can)."""
+    last_full = max(total - MAX_EVENTS, 0)
+    if opening == "first" or not last_full:
+        return 0
+    if opening == "latest":
+        return last_full
+    before = qs.filter(date_start__lt=date.fromisoformat(opening)).count()
+    return min(before, last_full)
 
 
 def start_index(timeline: Timeline, start_at: str) -> int:
@@ -157,6 +212,7 @@ def _map_data(timeline: Timeline) -> dict[str, Any]:
     return {
         "places": [[p.pk, p.name, p.lat, p.lon] for p in places.values()],
         "tiles": {"url": url, "attribution": options.get("attribution", "")},
+        "basemap": outlines_url(),
     }
 
 
@@ -176,7 +232,7 @@ def timeline_view(request: HttpRequest) -> HttpResponse:
             "title": _title(params),
             "timeline": timeline,
             "span": first if first == last else f"{first} – {last}",
-            "start_index": start_index(timeline, params.start_at),
+            "start_index": start_index(timeline, params.opening),
             "map_data": _map_data(timeline) if params.map else None,
             "site_url": request.build_absolute_uri("/"),
         }

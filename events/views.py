@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from events.api_timeline import safe_url
 from events.background import BACKGROUND_DAYS
+from events.basemap import outlines_url
 from events.extraction.dates import find_timexes
 from events.models import Article, Event, Mention
 
@@ -41,6 +42,7 @@ def map_page(request: HttpRequest) -> HttpResponse:
         "zoom": settings.LEAFLET_CONFIG.get("DEFAULT_ZOOM", 3),
         # The map sets background events apart by the same rule as the server.
         "backgroundDays": BACKGROUND_DAYS,
+        "basemapUrl": outlines_url(),
     }
     return render(request, "events/map.html", {"config": config})
 

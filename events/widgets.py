@@ -16,6 +16,8 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 
+from events import basemap
+
 
 class CoordinateInput(forms.NumberInput):
     """A latitude or longitude input that the map script finds by its axis."""
@@ -37,7 +39,7 @@ class CoordinateInput(forms.NumberInput):
 
     class Media:
         css = {"all": ("admin_map/place_map.css",)}
-        js = ("admin_map/place_map.js",)
+        js = (*basemap.SCRIPTS, "admin_map/place_map.js")
 
 
 def _tiles() -> list[dict[str, Any]]:
@@ -65,7 +67,8 @@ def map_container(
     center = config.get("DEFAULT_CENTER", (30.0, 15.0))
     return format_html(
         '<div class="place-map" data-lat-input="{}" data-lon-input="{}" data-tiles="{}"'
-        ' data-places-url="{}" data-center="{}" data-place-id="{}" role="application"'
+        ' data-places-url="{}" data-center="{}" data-place-id="{}" data-basemap="{}"'
+        ' role="application"'
         ' aria-label="Map: drag the marker to move the place"></div>'
         '<p class="help place-map-help">Drag the marker, or type or paste the coordinates'
         " (a pasted pair such as <code>30.41, 18.52</code> fills both). Grey dots are other"
@@ -76,4 +79,5 @@ def map_container(
         _places_url(),
         json.dumps(list(center)),
         place_id or "",
+        basemap.outlines_url(),
     )

@@ -172,7 +172,12 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    # The offline basemap, from npm (package.json): Natural Earth outlines and their reader.
+    ("vendor/world-atlas", BASE_DIR / "node_modules" / "world-atlas"),
+    ("vendor/topojson-client", BASE_DIR / "node_modules" / "topojson-client" / "dist"),
+]
 STATIC_ROOT = VAR_DIR / "static"
 
 # Geocoding. "gazetteer" is newsmap's offline index; "nominatim" asks

@@ -81,6 +81,7 @@
       container.classList.add("no-tiles");
       graticule(map);
     }
+    if (window.newsmapBasemap) window.newsmapBasemap.add(map, container.dataset.basemap);
     var nearby = L.layerGroup().addTo(map);
     var marker = L.marker(start, {
       draggable: true, autoPan: true, title: "Drag to move the place", keyboard: true

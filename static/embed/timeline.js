@@ -142,6 +142,7 @@
     // Tiles may not load (offline, blocked): the water colour behind them and
     // the labelled dots still say where things happened.
     L.tileLayer(data.tiles.url, { attribution: data.tiles.attribution, maxZoom: 12 }).addTo(map);
+    if (window.newsmapBasemap) window.newsmapBasemap.add(map, data.basemap);
     var style = getComputedStyle(root);
     var dot = style.getPropertyValue("--dot").trim();
     var accent = style.getPropertyValue("--accent").trim();

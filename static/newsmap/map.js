@@ -159,6 +159,21 @@ function stateParams({ withView = true } = {}) {
   return params;
 }
 
+// What the embed is asked for: the same filters, and the window as a span of days.
+function embedParams() {
+  const params = new URLSearchParams();
+  if (state.article !== null) params.set("article", String(state.article));
+  if (state.place !== null) params.set("place", String(state.place));
+  if (state.q) params.set("q", state.q);
+  if (data && state.t !== null && state.window !== "all") {
+    const [first, last] = windowRange();
+    params.set("start", isoDay(first));
+    params.set("end", isoDay(last));
+  }
+  params.set("map", "true");
+  return params;
+}
+
 // Browsers throttle history updates; while playing the URL is written at most
 // a few times a second.
 function writeUrlSoon() {
@@ -309,10 +324,11 @@ function addGraticule() {
   }).addTo(map);
 }
 addGraticule();
+window.newsmapBasemap.add(map, config.basemapUrl);
 
 const OfflineNote = L.Control.extend({
   onAdd() {
-    return el("div", "offline-note", "Map tiles are unavailable; places are drawn on a grid.");
+    return el("div", "offline-note", "Map tiles are unavailable: showing country outlines.");
   },
 });
 new OfflineNote({ position: "bottomleft" }).addTo(map);
@@ -325,7 +341,7 @@ const EmbedControl = L.Control.extend({
     button.title = "Embed this map in an article (opens in a new tab)";
     L.DomEvent.disableClickPropagation(button);
     button.addEventListener("click", () => {
-      const url = `${config.embedUrl}?${stateParams().toString()}`;
+      const url = `${config.embedUrl}?${embedParams().toString()}`;
       window.open(url, "_blank", "noopener");
     });
     return button;
