@@ -384,3 +384,30 @@ def make_editor(user: AbstractBaseUser) -> Group:
     user.save()
     user.groups.add(group)  # type: ignore[attr-defined]
     return group
+
+
+@dataclass
+class SwitchResult:
+    target: Place
+    mentions: int
+
+
+@transaction.atomic
+def switch_place(place: Place, entry: Entry, user: User = None) -> SwitchResult:
+    """Every mention of `place` means the gazetteer's `entry` instead: each is
+    re-pointed (with its article's same-name siblings, its events and a
+    PlaceChoice that keeps the decision through re-ingests). The old place stays:
+    other news may mean it."""
+    from events.store import PlaceCache  # store builds on this module
+
+    target = Place.objects.get(pk=PlaceCache().place_id(entry))
+    moved = 0
+    while True:
+        mention = Mention.objects.filter(place=place).order_by("pk").first()
+        if mention is None or target.pk == place.pk:
+            break
+        mention.place = target
+        _attribute(mention, user, f"switched to {place_label(target)}"[:100])
+        mention.save()
+        moved += repoint_mention(mention, place.pk, user)
+    return SwitchResult(target=target, mentions=moved)
