@@ -3,16 +3,19 @@
 Places: toponym precision, recall and F1 with exact spans and with overlapping
 spans, and for the overlapping pairs whose gold has coordinates, accuracy@161 km
 and the median and mean error. Dates: TempEval-3's strict (exact span), relaxed
-(overlap) and value (overlap and the same TIMEX3 value) F1.
+(overlap) and value (overlap and the same TIMEX3 value) F1. Kinds: agreement
+with a person's judgment of each sentence (docs/judgments/).
 """
 
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from events.extraction.happenings import classify
 from events.toponyms import haversine_km
 
 Span = tuple[int, int]
@@ -223,3 +226,31 @@ def total_dates(scores: Iterable[DateScore]) -> DateScore:
         total.relaxed.add(score.relaxed)
         total.value.add(score.value)
     return total
+
+
+@dataclass
+class KindScore:
+    """How often the kind classifier agrees with a person's judgment, per kind."""
+
+    right: int = 0
+    total: int = 0
+    confusions: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def lines(self) -> list[str]:
+        share = self.right / self.total if self.total else 0.0
+        out = [f"kinds: {self.right} of {self.total} as judged ({share:.2f})"]
+        for (judged, given), n in self.confusions.most_common(8):
+            out.append(f"  judged {judged}, classified {given}: {n}")
+        return out
+
+
+def score_kinds(judged: Iterable[dict[str, Any]]) -> KindScore:
+    score = KindScore()
+    for item in judged:
+        given = classify(item["text"]).name
+        score.total += 1
+        if given == item["kind"]:
+            score.right += 1
+        else:
+            score.confusions[(item["kind"], given)] += 1
+    return score

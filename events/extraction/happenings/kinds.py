@@ -34,6 +34,9 @@ KINDS = (
 # Less than one clear cue is no evidence of a kind.
 MIN_WEIGHT = 2.0
 LEAD_BONUS = 1.5
+# A quotation of four words or more.
+QUOTATION_WEIGHT = 2.0
+_QUOTATION = re.compile(r"[\"“][^\"“”]*?(?:\s[^\"“”\s]+){3,}[^\"“”]*[\"”]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,12 @@ def classify(sentence: str) -> Kind:
             weight *= LEAD_BONUS
         weights[kind] = weights.get(kind, 0.0) + weight
         found.setdefault(kind, []).append(match.group())
+    quote = _QUOTATION.search(sentence)
+    if quote:
+        # Words quoted are something a party said: a statement, unless the
+        # sentence's acts outweigh it.
+        weights["statement"] = weights.get("statement", 0.0) + QUOTATION_WEIGHT
+        found.setdefault("statement", []).append(quote.group())
     if not weights:
         return Kind("other", 0.0, ())
     best = max(weights, key=lambda kind: (weights[kind], -KINDS.index(kind)))

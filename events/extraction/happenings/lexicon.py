@@ -16,7 +16,8 @@ _N = r"(?:s|es)?"
 
 CUES: dict[str, dict[str, float]] = {
     "fighting": {
-        rf"pound{_V}": 3,
+        # Not "15 pounds" of dust.
+        rf"(?<!\d )pound{_V}": 3,
         rf"shell{_V}": 3,
         r"artillery": 3,
         rf"battle{_V}": 3,
@@ -46,6 +47,7 @@ CUES: dict[str, dict[str, float]] = {
     },
     "violence_against_civilians": {
         rf"massacre{_V}": 4,
+        rf"suicide (?:bomb{_V}|bombers?|attack{_V}|attackers?)": 4,
         r"execut(?:e|ed|es|ing|ions?)": 2,
         rf"abduct{_V}|kidnap(?:s|ped|ping)?": 3,
         r"unarmed": 2,
@@ -58,12 +60,15 @@ CUES: dict[str, dict[str, float]] = {
         r"demonstrat(?:ion|ions|ors?|ed|ing|es)": 4,
         r"rall(?:y|ies|ied|ying)": 2,
         rf"riot{_V}|rioter{_N}": 3,
-        r"march(?:es|ed)?": 1.5,
+        # Lower case only: "in late March" is a month.
+        r"(?-i:march(?:es|ed)?)": 1.5,
         r"sit-in": 3,
         r"tear gas": 2,
     },
     "diplomacy": {
-        r"meet|meets|met|meeting|meetings": 3,
+        # Not "to meet energy needs".
+        r"(?:meet|meets|met)(?! (?:the |its |their |our )?(?:\w+ )?(?:needs|demands|targets))"
+        r"|meetings?": 3,
         rf"recogni[sz]{_V}|recognition": 3,
         rf"ambassador{_N}|embass(?:y|ies)|envoy{_N}": 3,
         r"diplomatic|diplomacy|diplomats?": 3,
@@ -71,7 +76,8 @@ CUES: dict[str, dict[str, float]] = {
         rf"talk{_N}": 1.5,
         rf"summit{_N}": 3,
         rf"negotiat{_V}|negotiations?": 2,
-        rf"discuss{_V}": 2,
+        rf"discuss{_V}|discussions?": 2,
+        r"telephone (?:talks?|conversations?|discussions?|call)": 3,
         rf"visit{_V}": 2,
         rf"declaration{_N}": 2,
         rf"resolution{_N}": 2,
@@ -85,7 +91,9 @@ CUES: dict[str, dict[str, float]] = {
     "sanctions": {
         rf"sanction{_V}": 4,
         r"embargo(?:es|ed)?": 4,
-        r"freez(?:e|es|ing)|froze|frozen": 3,
+        # A freeze of assets; "the peace process has been frozen" is not one.
+        r"(?:freez(?:e|es|ing)|froze|frozen)(?= (?:\S+ ){0,4}(?:assets|accounts|funds))": 3,
+        r"asset freezes?": 4,
         rf"asset{_N}": 2,
         rf"blacklist{_V}": 3,
         rf"travel ban{_N}": 3,
@@ -102,6 +110,7 @@ CUES: dict[str, dict[str, float]] = {
         rf"evacuat{_V}|evacuation{_N}": 2,
         rf"shortage{_N}|famine|hunger": 2,
         rf"migrant{_N}": 1,
+        r"cholera|malaria|bird flu|h5n1|measles": 2,
         r"wounded|injured": 1,
     },
     "statement": {
@@ -118,6 +127,8 @@ CUES: dict[str, dict[str, float]] = {
         r"called on|calls on|calling on": 2,
         rf"condemn{_V}": 2,
         r"spokes(?:man|woman|person|men)": 1,
+        # Reporting verbs: little each, but a quotation with its speaker is a statement.
+        r"said|says|told|stressed|added|remarks|speech": 1,
     },
     "politics": {
         rf"election{_N}|elect{_V}": 4,
@@ -130,6 +141,8 @@ CUES: dict[str, dict[str, float]] = {
         rf"campaign{_V}": 2,
         r"part(?:y|ies)": 1,
         rf"sworn in|inaugurat{_V}": 3,
+        rf"scandal{_N}|boycott{_V}": 2,
+        r"polic(?:y|ies)": 1,
     },
     "economy": {
         rf"market{_N}": 2,
@@ -138,10 +151,15 @@ CUES: dict[str, dict[str, float]] = {
         r"economy|economic|economies": 2,
         rf"compan(?:y|ies)|firm{_N}": 1.5,
         r"oil prices?|prices?": 2,
-        r"gdp|inflation|growth": 3,
+        r"gdp|growth": 3,
         rf"investment{_N}|invest{_V}|investor{_N}": 2,
         rf"profit{_N}|revenue{_N}|earnings": 3,
         rf"bank{_N}|currency|currencies": 1,
+        r"turnover|interest rates?|inflation": 3,
+        rf"debt{_N}|budget{_N}|tax(?:es)?|tariff{_N}": 2,
+        rf"tie-up{_N}|merger{_N}|acquisitions?|takeover{_N}": 3,
+        rf"opec|oil|production|output|quota{_N}": 1,
+        r"billion|million": 0.5,
         r"percent|per cent": 1,
     },
     "disaster": {
@@ -165,7 +183,7 @@ CUES: dict[str, dict[str, float]] = {
         rf"charg{_V}": 1.5,
         rf"convict{_V}|convictions?": 4,
         rf"murder{_V}|homicide{_N}": 3,
-        rf"suspect{_N}|suspected": 2,
+        rf"suspect{_N}|suspected": 1,
         rf"smuggl{_V}|traffick{_V}|traffickers?": 3,
         r"prison|jail(?:ed)?|detained|detention": 2,
         rf"robber(?:y|ies)|theft{_N}|fraud": 3,

@@ -14,6 +14,7 @@ from events.evaluation import (
     ROLES,
     score_dates_document,
     score_geo_document,
+    score_kinds,
     total_dates,
     total_geo,
 )
@@ -41,7 +42,7 @@ class Command(BaseCommand):
     help = "Score place or date extraction against an annotated corpus (JSON Lines)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("task", choices=["geo", "dates"])
+        parser.add_argument("task", choices=["geo", "dates", "kinds"])
         parser.add_argument("corpus", type=Path)
         parser.add_argument(
             "--errors", type=Path, help="write each document's errors here for reading"
@@ -58,6 +59,9 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: Any) -> None:
         corpus: Path = options["corpus"]
         task: str = options["task"]
+        if task == "kinds":
+            self._kinds(corpus)
+            return
         key = "toponyms" if task == "geo" else "timexes"
         documents = _load(corpus)
         if not documents or any(key not in d or "text" not in d for d in documents):
@@ -94,3 +98,13 @@ class Command(BaseCommand):
         if options["errors"]:
             options["errors"].write_text("\n\n".join(report) + "\n", encoding="utf-8")
             self.stdout.write(f"errors by document: {options['errors']}")
+
+    def _kinds(self, corpus: Path) -> None:
+        """Each judged sentence's kind (docs/judgments/) against the classifier's."""
+        judged = _load(corpus)
+        if not judged or any("text" not in d or "kind" not in d for d in judged):
+            raise CommandError(f"{corpus}: every line needs 'text' and 'kind' for kinds")
+        score = score_kinds(judged)
+        self.stdout.write(f"{corpus.name}: {len(judged)} judged sentences")
+        for line in score.lines():
+            self.stdout.write(line)
