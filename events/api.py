@@ -612,7 +612,7 @@ ARTICLE_FIELDS = ("id", "title", "source", "url", "published")
 
 @router.get(
     "/articles",
-    response=ArticlePage,
+    response={200: ArticlePage, 400: Error},
     summary="Articles, newest first",
     operation_id="listArticles",
     url_name="api-articles",

@@ -11,6 +11,8 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
+from events.params import Limit, Offset
+
 # RFC 7946 positions are [longitude, latitude]: the reverse of how people
 # usually write coordinates, hence spelling it out in the schema.
 Position = tuple[float, float]
@@ -27,10 +29,8 @@ BBOX_HELP = (
 class Paging(Schema):
     # No upper bound here: the cap is settings.API_MAX_LIMIT, read per request,
     # and a larger limit is lowered to it rather than refused.
-    limit: int = Field(
-        DEFAULT_LIMIT, ge=0, description="Page size, capped at the server's maximum."
-    )
-    offset: int = Field(0, ge=0)
+    limit: Limit = Field(DEFAULT_LIMIT, description="Page size, capped at the server's maximum.")
+    offset: Offset = Field(0, description="How many items to skip.")
 
 
 class EventFilters(Schema):

@@ -1,9 +1,12 @@
-"""The project's NinjaAPI: one instance, routers from the apps."""
+"""The project's NinjaAPI: one instance, routers from the apps, and one shape for errors."""
 
+from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
+from ninja.errors import ValidationError
 
 from events.api import router as events_router
 from events.api_timeline import router as timeline_router
+from events.params import ParamError, describe
 
 api = NinjaAPI(
     title="newsmap API",
@@ -12,3 +15,15 @@ api = NinjaAPI(
 )
 api.add_router("/", events_router)
 api.add_router("/", timeline_router)
+
+
+@api.exception_handler(ValidationError)
+def _invalid_parameter(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    # django-ninja answers 422 with pydantic's list of errors; every refusal of
+    # this API is a 400 with one `detail` line instead, as the schema documents.
+    return api.create_response(request, {"detail": describe(exc.errors)}, status=400)
+
+
+@api.exception_handler(ParamError)
+def _refused_parameter(request: HttpRequest, exc: ParamError) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc)}, status=400)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -23,3 +24,79 @@ def make_event(
     )
     event.places.set(places)
     return event
+
+
+def make_article(title: str, published: date, **fields: Any) -> Article:
+    """An article whose text is its title, at a web address made from the title."""
+    return Article.objects.create(
+        title=title,
+        source=fields.pop("source", "Reuters"),
+        url=fields.pop("url", f"https://example.com/{title.lower().replace(' ', '-')}"),
+        published=published,
+        text=fields.pop("text", f"{title}."),
+        content_hash=f"hash-{title}",
+        **fields,
+    )
+
+
+@dataclass
+class SmallWorld:
+    ras_lanuf: Place
+    brussels: Place
+    tripoli: Place
+    libya: Article
+    summit: Article
+    events: list[Event]
+
+
+def three_places() -> tuple[Place, Place, Place]:
+    """Ras Lanuf, Brussels and Tripoli, as the gazetteer would place them."""
+    return (
+        Place.objects.create(
+            name="Ras Lanuf", kind=Place.Kind.CITY, country_code="LY", lat=30.5, lon=18.56
+        ),
+        Place.objects.create(
+            name="Brussels", kind=Place.Kind.CITY, country_code="BE", lat=50.85, lon=4.35
+        ),
+        Place.objects.create(
+            name="Tripoli", kind=Place.Kind.CITY, country_code="LY", lat=32.89, lon=13.19
+        ),
+    )
+
+
+def small_world() -> SmallWorld:
+    """Two articles, three places (Tripoli without events) and four events: one at two
+    places, one at none, one spanning months, so that every branch of an answer has data."""
+    ras_lanuf, brussels, tripoli = three_places()
+    libya = make_article("Rebels retreat from Ras Lanuf", date(2011, 3, 13))
+    summit = make_article("EU summit on Libya", date(2011, 3, 11), source="AP")
+    events = [
+        make_event(
+            summit,
+            "EU leaders met in Brussels to discuss Ras Lanuf.",
+            date(2011, 3, 11),
+            date(2011, 3, 11),
+            ras_lanuf,
+            brussels,
+            date_text="11 March",
+        ),
+        make_event(
+            libya,
+            "Rebels retreated from Ras Lanuf.",
+            date(2011, 3, 12),
+            date(2011, 3, 13),
+            ras_lanuf,
+            date_text="12 March",
+        ),
+        make_event(libya, "A ceasefire was called.", date(2011, 3, 20), date(2011, 3, 20)),
+        make_event(
+            libya,
+            "The uprising went on through the spring.",
+            date(2011, 2, 15),
+            date(2011, 6, 30),
+            ras_lanuf,
+            date_precision=Event.Precision.MONTH,
+            date_text="the spring",
+        ),
+    ]
+    return SmallWorld(ras_lanuf, brussels, tripoli, libya, summit, events)
