@@ -172,10 +172,16 @@ class Event(models.Model):
         overlaps = before_end & Q(date_end__gte=start)
         # Two whole terms, so that each can use an index of its own (SQLite's
         # OR optimisation, PostgreSQL's BitmapOr).
-        short = Q(date_start__gte=start - timedelta(days=cls.SHORT_SPAN_DAYS)) & overlaps
+        short = Q(date_start__gte=_days_before(start, cls.SHORT_SPAN_DAYS)) & overlaps
         # "is_long IN (true)": a bare boolean column is no index equality to SQLite.
         long = Q(is_long__in=[True]) & overlaps
         return short | long
+
+
+def _days_before(day: date, days: int) -> date:
+    # The calendar begins on 1 January of year 1: a window opening in its first
+    # days reaches back to that day, not into an OverflowError.
+    return day - timedelta(days=days) if day.toordinal() > days else date.min
 
 
 def is_long(date_start: date, date_end: date) -> bool:
