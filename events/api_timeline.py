@@ -20,6 +20,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from events.models import Event, Place
+from events.params import RecordId
 from events.schemas import Error
 
 router = Router(tags=["timeline"])
@@ -28,8 +29,8 @@ router = Router(tags=["timeline"])
 class TimelineFilters(Schema):
     start: date | None = Field(None, description="Events ending on or after this day.")
     end: date | None = Field(None, description="Events starting on or before this day.")
-    place: int | None = Field(None, description="Only events at this place (id).")
-    article: int | None = Field(None, description="Only events from this article (id).")
+    place: RecordId | None = Field(None, description="Only events at this place (id).")
+    article: RecordId | None = Field(None, description="Only events from this article (id).")
     q: str | None = Field(None, description="Text contains this, ignoring case.")
 
     def problem(self) -> str:

@@ -30,6 +30,7 @@ from events.background import background_q
 from events.basemap import outlines_url
 from events.framing import frameable
 from events.models import Article, Event, Place
+from events.params import describe
 
 # More cards than this make a timeline nobody scrolls through; the embed says
 # how many it left out so that the editor narrows the filters.
@@ -93,11 +94,7 @@ def parse_params(request: HttpRequest) -> tuple[EmbedParams | None, dict[str, st
     try:
         params = EmbedParams.model_validate(given)
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(part) for part in error['loc'])}: {error['msg']}"
-            for error in exc.errors()
-        )
-        return None, given, problems
+        return None, given, describe(exc.errors())
     return params, given, params.problem()
 
 

@@ -24,6 +24,9 @@ class ParamError(ValueError):
     """A parameter (or two together) refused; str() is the one line that says why."""
 
 
+# An id past int64 made SQLite raise OverflowError in the query: refused here,
+# with ids below 1, which no row has.
+RecordId = Annotated[int, Field(ge=1, le=INT64_MAX)]
 Offset = Annotated[int, Field(ge=0, le=INT64_MAX)]
 # Larger limits than the server's maximum are lowered to it (see events/api.py);
 # only numbers no database could take are refused.

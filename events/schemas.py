@@ -11,7 +11,7 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
-from events.params import Limit, Offset
+from events.params import Limit, Offset, RecordId
 
 # RFC 7946 positions are [longitude, latitude]: the reverse of how people
 # usually write coordinates, hence spelling it out in the schema.
@@ -39,8 +39,8 @@ class EventFilters(Schema):
     bbox: str | None = Field(
         None, description="Events with a place inside. " + BBOX_HELP, examples=["-10,25,40,60"]
     )
-    place: int | None = Field(None, description="Only events at this place (id).")
-    article: int | None = Field(None, description="Only events from this article (id).")
+    place: RecordId | None = Field(None, description="Only events at this place (id).")
+    article: RecordId | None = Field(None, description="Only events from this article (id).")
     q: str | None = Field(None, description="Text contains this, ignoring case.")
 
 
