@@ -20,7 +20,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from events.models import Event, Place
-from events.params import RecordId
+from events.params import RecordId, SearchText
 from events.schemas import Error
 
 router = Router(tags=["timeline"])
@@ -31,7 +31,7 @@ class TimelineFilters(Schema):
     end: date | None = Field(None, description="Events starting on or before this day.")
     place: RecordId | None = Field(None, description="Only events at this place (id).")
     article: RecordId | None = Field(None, description="Only events from this article (id).")
-    q: str | None = Field(None, description="Text contains this, ignoring case.")
+    q: SearchText | None = Field(None, description="Text contains this, ignoring case.")
 
     def problem(self) -> str:
         """What is wrong with these filters together, or ''."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 # The largest whole number SQLite's INTEGER and PostgreSQL's bigint hold. An
 # offset past it made SQLite fail ("datatype mismatch") and PostgreSQL raise
@@ -31,6 +31,20 @@ Offset = Annotated[int, Field(ge=0, le=INT64_MAX)]
 # Larger limits than the server's maximum are lowered to it (see events/api.py);
 # only numbers no database could take are refused.
 Limit = Annotated[int, Field(ge=0, le=INT64_MAX)]
+
+
+def _without_nul(value: str) -> str:
+    # PostgreSQL refuses NUL in text (a 500), and SQLite's LIKE stops at it, so
+    # that q=%00 matched every event: neither is an answer to the question.
+    if "\x00" in value:
+        raise ValueError("must not contain a NUL character")
+    return value
+
+
+# Words to search for or match: any text but NUL, as the schema says with a pattern.
+SearchText = Annotated[
+    str, AfterValidator(_without_nul), Field(json_schema_extra={"pattern": r"^[^\x00]*$"})
+]
 
 
 # pydantic's error types, in words that name what the parameter must be.

@@ -11,7 +11,7 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
-from events.params import Limit, Offset, RecordId
+from events.params import Limit, Offset, RecordId, SearchText
 
 # RFC 7946 positions are [longitude, latitude]: the reverse of how people
 # usually write coordinates, hence spelling it out in the schema.
@@ -41,13 +41,13 @@ class EventFilters(Schema):
     )
     place: RecordId | None = Field(None, description="Only events at this place (id).")
     article: RecordId | None = Field(None, description="Only events from this article (id).")
-    q: str | None = Field(None, description="Text contains this, ignoring case.")
+    q: SearchText | None = Field(None, description="Text contains this, ignoring case.")
 
 
 class PlaceFilters(Schema):
     bbox: str | None = Field(None, description=BBOX_HELP, examples=["-10,25,40,60"])
-    q: str | None = Field(None, description="Name contains this, ignoring case.")
-    country: str | None = Field(None, description="ISO 3166-1 alpha-2 code, e.g. LY.")
+    q: SearchText | None = Field(None, description="Name contains this, ignoring case.")
+    country: SearchText | None = Field(None, description="ISO 3166-1 alpha-2 code, e.g. LY.")
 
 
 class Error(Schema):
