@@ -1,7 +1,6 @@
 """The read API: events, places and articles as GeoJSON."""
 
 import gc
-import math
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -31,6 +30,7 @@ from pydantic import Field
 from pydantic_core import to_json
 
 from events.models import Article, Event, Mention, Place
+from events.params import BBox, parse_bbox
 from events.schemas import (
     ArticleDetail,
     ArticlePage,
@@ -98,8 +98,6 @@ router.add_decorator(conditional_get, mode="view")
 
 GEOJSON = "application/geo+json"
 
-BBox = tuple[float, float, float, float]
-
 
 def _geojson_response(payload: dict[str, Any]) -> HttpResponse:
     # pydantic-core's encoder (django-ninja's own dependency) writes a page of a
@@ -112,28 +110,6 @@ def _geojson_docs(schema: type) -> dict[str, Any]:
     # with application/geo+json, so the docs list that media type too.
     ref = {"$ref": f"#/components/schemas/{schema.__name__}"}
     return {"responses": {200: {"content": {GEOJSON: {"schema": ref}}}}}
-
-
-def _parse_bbox(raw: str) -> BBox:
-    usage = "bbox must be four comma-separated numbers: west,south,east,north"
-    parts = raw.split(",")
-    if len(parts) != 4:
-        raise HttpError(400, f"{usage}; got {raw!r}")
-    try:
-        west, south, east, north = (float(part) for part in parts)
-    except ValueError:
-        raise HttpError(400, f"{usage}; got {raw!r}") from None
-    # float() accepts "nan" and "inf", which would slip through the range
-    # checks below (every comparison with NaN is false).
-    if not all(math.isfinite(value) for value in (west, south, east, north)):
-        raise HttpError(400, f"{usage}; got {raw!r}")
-    if not (-180 <= west <= 180 and -180 <= east <= 180):
-        raise HttpError(400, f"bbox west and east must be between -180 and 180; got {raw!r}")
-    if not (-90 <= south <= 90 and -90 <= north <= 90):
-        raise HttpError(400, f"bbox south and north must be between -90 and 90; got {raw!r}")
-    if south > north:
-        raise HttpError(400, f"bbox south must not be greater than north; got {raw!r}")
-    return west, south, east, north
 
 
 def _bbox_q(bbox: BBox, prefix: str = "") -> Q:
@@ -308,7 +284,7 @@ def _filter_events(qs: QuerySet[Event], filters: EventFilters) -> QuerySet[Event
         return Q(pk__in=links.filter(condition).values("event_id"))
 
     if filters.bbox:
-        bbox = _parse_bbox(filters.bbox)
+        bbox = parse_bbox(filters.bbox)
         qs = qs.filter(at_places(_bbox_q(bbox, "place__")))
     if filters.place is not None:
         qs = qs.filter(at_places(Q(place_id=filters.place)))
@@ -567,7 +543,7 @@ def list_places(
     """Every place with how many events and mentions refer to it, ordered by name."""
     qs = Place.objects.all()
     if filters.bbox:
-        qs = qs.filter(_bbox_q(_parse_bbox(filters.bbox)))
+        qs = qs.filter(_bbox_q(parse_bbox(filters.bbox)))
     if filters.q:
         qs = qs.filter(name__icontains=filters.q)
     if filters.country:

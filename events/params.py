@@ -9,6 +9,7 @@ that could not hold it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Annotated, Any
 
@@ -45,6 +46,40 @@ def _without_nul(value: str) -> str:
 SearchText = Annotated[
     str, AfterValidator(_without_nul), Field(json_schema_extra={"pattern": r"^[^\x00]*$"})
 ]
+
+
+BBox = tuple[float, float, float, float]
+
+# A bbox number is plain decimal ASCII: "010.5", "-7.", "+.25". float() alone
+# also took "1e2", "1_0", "nan", " ６ " (full-width digits) and the like, which
+# no schema could describe. These patterns are the documented ranges, so that
+# what the schema calls valid is what parse_bbox accepts (but south > north,
+# which no pattern can compare); leading zeros are allowed, as float() read them.
+_NUMBER = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
+_LON = r"[+-]?0*(?:180(?:\.0*)?|(?:1[0-7][0-9]|[1-9]?[0-9])(?:\.[0-9]*)?|\.[0-9]+)"
+_LAT = r"[+-]?0*(?:90(?:\.0*)?|[1-8]?[0-9](?:\.[0-9]*)?|\.[0-9]+)"
+_PAD = "[ ]*"  # spaces around a number, as "+" in a query string becomes one
+BBOX_PATTERN = "^(?:" + ",".join(f"{_PAD}{axis}{_PAD}" for axis in (_LON, _LAT, _LON, _LAT)) + ")?$"
+
+# "" is no bbox at all, as a GET form sends it.
+BBoxText = Annotated[str, Field(json_schema_extra={"pattern": BBOX_PATTERN})]
+
+_BBOX_USAGE = "bbox must be four comma-separated decimal numbers: west,south,east,north"
+
+
+def parse_bbox(raw: str) -> BBox:
+    """west, south, east, north from "w,s,e,n", or ParamError saying what is wrong."""
+    parts = [part.strip(" ") for part in raw.split(",")]
+    if len(parts) != 4 or not all(re.fullmatch(_NUMBER, part) for part in parts):
+        raise ParamError(f"{_BBOX_USAGE}; got {raw!r}")
+    west, south, east, north = (float(part) for part in parts)
+    if not (-180 <= west <= 180 and -180 <= east <= 180):
+        raise ParamError(f"bbox west and east must be between -180 and 180; got {raw!r}")
+    if not (-90 <= south <= 90 and -90 <= north <= 90):
+        raise ParamError(f"bbox south and north must be between -90 and 90; got {raw!r}")
+    if south > north:
+        raise ParamError(f"bbox south must not be greater than north; got {raw!r}")
+    return west, south, east, north
 
 
 # pydantic's error types, in words that name what the parameter must be.

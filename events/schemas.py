@@ -11,7 +11,7 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
-from events.params import Limit, Offset, RecordId, SearchText
+from events.params import BBoxText, Limit, Offset, RecordId, SearchText
 
 # RFC 7946 positions are [longitude, latitude]: the reverse of how people
 # usually write coordinates, hence spelling it out in the schema.
@@ -36,7 +36,7 @@ class Paging(Schema):
 class EventFilters(Schema):
     start: date | None = Field(None, description="Events ending on or after this day.")
     end: date | None = Field(None, description="Events starting on or before this day.")
-    bbox: str | None = Field(
+    bbox: BBoxText | None = Field(
         None, description="Events with a place inside. " + BBOX_HELP, examples=["-10,25,40,60"]
     )
     place: RecordId | None = Field(None, description="Only events at this place (id).")
@@ -45,7 +45,7 @@ class EventFilters(Schema):
 
 
 class PlaceFilters(Schema):
-    bbox: str | None = Field(None, description=BBOX_HELP, examples=["-10,25,40,60"])
+    bbox: BBoxText | None = Field(None, description=BBOX_HELP, examples=["-10,25,40,60"])
     q: SearchText | None = Field(None, description="Name contains this, ignoring case.")
     country: SearchText | None = Field(None, description="ISO 3166-1 alpha-2 code, e.g. LY.")
 

@@ -1,5 +1,7 @@
 """The project's NinjaAPI: one instance, routers from the apps, and one shape for errors."""
 
+from django.conf import settings
+from django.core.exceptions import TooManyFieldsSent
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
@@ -27,3 +29,11 @@ def _invalid_parameter(request: HttpRequest, exc: ValidationError) -> HttpRespon
 @api.exception_handler(ParamError)
 def _refused_parameter(request: HttpRequest, exc: ParamError) -> HttpResponse:
     return api.create_response(request, {"detail": str(exc)}, status=400)
+
+
+@api.exception_handler(TooManyFieldsSent)
+def _too_many_parameters(request: HttpRequest, exc: TooManyFieldsSent) -> HttpResponse:
+    # Django answers this with its HTML 400 page; an API client reads JSON.
+    limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+    detail = f"too many query parameters: at most {limit} are read"
+    return api.create_response(request, {"detail": detail}, status=400)
