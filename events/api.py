@@ -30,7 +30,7 @@ from pydantic import Field
 from pydantic_core import to_json
 
 from events.models import Article, Event, Mention, Place
-from events.params import BBox, parse_bbox
+from events.params import BBox, ParamError, parse_bbox, window_problem
 from events.schemas import (
     ArticleDetail,
     ArticlePage,
@@ -91,6 +91,12 @@ def without_gc_pauses(view: View) -> View:
             gc.enable()
 
     return wrapper
+
+
+def _answers(ok: type, *errors: int) -> dict[int, Any]:
+    """An operation's documented answers: ok, 304 to a repeat with If-None-Match
+    (see conditional_get), and the errors it can give, each an Error."""
+    return {200: ok, 304: None, **dict.fromkeys(errors, Error)}
 
 
 router = Router(tags=["events"])
@@ -266,8 +272,8 @@ def _event_feature(row: tuple[Any, ...], places: list[dict[str, Any]]) -> dict[s
 
 def _filter_events(qs: QuerySet[Event], filters: EventFilters) -> QuerySet[Event]:
     start, end = filters.start, filters.end
-    if start and end and start > end:
-        raise HttpError(400, f"start ({start}) must not be after end ({end})")
+    if problem := window_problem(start, end):
+        raise ParamError(problem)
     if start or end:
         qs = qs.filter(Event.overlapping(start, end))
     # A semi-join rather than a join through places: a join repeats an event
@@ -297,7 +303,7 @@ def _filter_events(qs: QuerySet[Event], filters: EventFilters) -> QuerySet[Event
 
 @router.get(
     "/events",
-    response={200: EventCollection, 400: Error},
+    response=_answers(EventCollection, 400),
     summary="Events as a GeoJSON FeatureCollection",
     operation_id="listEvents",
     url_name="api-events",
@@ -406,7 +412,7 @@ class CompactEvents(Schema):
 
 @router.get(
     "/events/compact",
-    response={200: CompactEvents, 400: Error},
+    response=_answers(CompactEvents, 400),
     summary="All matching events at once, in columns, for the map",
     operation_id="listEventsCompact",
     url_name="api-events-compact",
@@ -503,7 +509,7 @@ def _columns(rows: list[tuple[Any, ...]], width: int) -> list[list[Any]]:
 
 @router.get(
     "/events/{event_id}",
-    response={200: EventFeature, 404: Error},
+    response=_answers(EventFeature, 400, 404),
     summary="One event as a GeoJSON Feature",
     operation_id="getEvent",
     url_name="api-event",
@@ -531,7 +537,7 @@ def _count_of(model: type, field: str) -> Coalesce:
 
 @router.get(
     "/places",
-    response={200: PlaceCollection, 400: Error},
+    response=_answers(PlaceCollection, 400),
     summary="Places as a GeoJSON FeatureCollection of Points",
     operation_id="listPlaces",
     url_name="api-places",
@@ -588,7 +594,7 @@ ARTICLE_FIELDS = ("id", "title", "source", "url", "published")
 
 @router.get(
     "/articles",
-    response={200: ArticlePage, 400: Error},
+    response=_answers(ArticlePage, 400),
     summary="Articles, newest first",
     operation_id="listArticles",
     url_name="api-articles",
@@ -608,7 +614,7 @@ def list_articles(request: HttpRequest, paging: Query[Paging]) -> dict[str, Any]
 
 @router.get(
     "/articles/{article_id}",
-    response={200: ArticleDetail, 404: Error},
+    response=_answers(ArticleDetail, 400, 404),
     summary="One article with its text",
     operation_id="getArticle",
     url_name="api-article",

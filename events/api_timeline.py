@@ -16,11 +16,10 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.utils.html import escape, format_html
 from ninja import Query, Router, Schema
-from ninja.errors import HttpError
 from pydantic import Field
 
 from events.models import Event, Place
-from events.params import RecordId, SearchText
+from events.params import ParamError, RecordId, SearchText, window_problem
 from events.schemas import Error
 
 router = Router(tags=["timeline"])
@@ -35,9 +34,7 @@ class TimelineFilters(Schema):
 
     def problem(self) -> str:
         """What is wrong with these filters together, or ''."""
-        if self.start and self.end and self.start > self.end:
-            return f"start ({self.start}) must not be after end ({self.end})"
-        return ""
+        return window_problem(self.start, self.end)
 
 
 def timeline_events(filters: TimelineFilters) -> QuerySet[Event]:
@@ -163,7 +160,7 @@ def get_timeline(request: HttpRequest, filters: Query[TimelineFilters]) -> JsonR
     At most API_MAX_LIMIT events, oldest first.
     """
     if problem := filters.problem():
-        raise HttpError(400, problem)
+        raise ParamError(problem)
     qs = timeline_events(filters)
     events = list(qs[: settings.API_MAX_LIMIT])
     if filters.article is not None and events:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, Field
@@ -46,6 +47,18 @@ def _without_nul(value: str) -> str:
 SearchText = Annotated[
     str, AfterValidator(_without_nul), Field(json_schema_extra={"pattern": r"^[^\x00]*$"})
 ]
+
+
+def window_problem(start: date | None, end: date | None) -> str:
+    """What is wrong with a date window [start, end] (either may be open), or ''.
+
+    Refused rather than answered empty: a reversed window is a mistake its
+    sender wants to hear about. No schema can compare two parameters, so this
+    is the one refusal of a request whose parameters are each valid.
+    """
+    if start and end and start > end:
+        return f"start ({start}) must not be after end ({end})"
+    return ""
 
 
 BBox = tuple[float, float, float, float]

@@ -2,7 +2,8 @@
 
 from django.conf import settings
 from django.core.exceptions import TooManyFieldsSent
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views import defaults
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
@@ -37,3 +38,15 @@ def _too_many_parameters(request: HttpRequest, exc: TooManyFieldsSent) -> HttpRe
     limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
     detail = f"too many query parameters: at most {limit} are read"
     return api.create_response(request, {"detail": detail}, status=400)
+
+
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's 404 (handler404): JSON like the API's own under /api/, the HTML page elsewhere.
+
+    An address no operation has (/api/events/abc, /api/nothing) is answered by
+    Django, not django-ninja; a client of the API reads the same shape as for
+    /api/events/999.
+    """
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": f"No such address in the API: {request.path}"}, status=404)
+    return defaults.page_not_found(request, exception)

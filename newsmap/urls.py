@@ -12,3 +12,6 @@ urlpatterns = [
     path("embed/", include("events.embed_urls")),
     path("", include("events.urls")),
 ]
+
+# Unknown addresses under /api/ answer JSON, as the API's own 404s do.
+handler404 = "newsmap.api.not_found"
