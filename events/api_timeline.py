@@ -15,23 +15,16 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.utils.html import escape, format_html
-from ninja import Query, Router, Schema
-from pydantic import Field
+from ninja import Query, Router
 
 from events.models import Event, Place
-from events.params import ParamError, RecordId, SearchText, window_problem
-from events.schemas import Error
+from events.params import ParamError, window_problem
+from events.schemas import Error, WindowFilters
 
 router = Router(tags=["timeline"])
 
 
-class TimelineFilters(Schema):
-    start: date | None = Field(None, description="Events ending on or after this day.")
-    end: date | None = Field(None, description="Events starting on or before this day.")
-    place: RecordId | None = Field(None, description="Only events at this place (id).")
-    article: RecordId | None = Field(None, description="Only events from this article (id).")
-    q: SearchText | None = Field(None, description="Text contains this, ignoring case.")
-
+class TimelineFilters(WindowFilters):
     def problem(self) -> str:
         """What is wrong with these filters together, or ''."""
         return window_problem(self.start, self.end)

@@ -30,7 +30,7 @@ from events.background import background_q
 from events.basemap import outlines_url
 from events.framing import frameable
 from events.models import Article, Event, Place
-from events.params import describe
+from events.params import describe, parse_day
 
 # More cards than this make a timeline nobody scrolls through; the embed says
 # how many it left out so that the editor narrows the filters.
@@ -79,7 +79,7 @@ class EmbedParams(TimelineFilters):
         if value in ("", "first", "latest"):
             return value
         try:
-            date.fromisoformat(value)
+            parse_day(value)
         except ValueError:
             raise ValueError("must be first, latest or a day as YYYY-MM-DD") from None
         return value

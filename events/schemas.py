@@ -11,7 +11,7 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
-from events.params import BBoxText, Limit, Offset, RecordId, SearchText
+from events.params import BBoxText, Day, Limit, Offset, RecordId, SearchText
 
 # RFC 7946 positions are [longitude, latitude]: the reverse of how people
 # usually write coordinates, hence spelling it out in the schema.
@@ -21,27 +21,36 @@ Position = tuple[float, float]
 DEFAULT_LIMIT = 1000
 
 BBOX_HELP = (
-    "west,south,east,north in degrees (WGS 84). A west greater than east crosses the "
-    "antimeridian, as RFC 7946 section 5.2 allows."
+    "west,south,east,north in degrees (WGS 84), plain decimals. A west greater than east "
+    "crosses the antimeridian, as RFC 7946 section 5.2 allows; a south greater than north "
+    "is refused (400)."
 )
+# The one rule relating two parameters, which the schema can state only in words.
+START_HELP = "Events ending on or after this day. A start after end is refused (400)."
+END_HELP = "Events starting on or before this day."
 
 
 class Paging(Schema):
-    # No upper bound here: the cap is settings.API_MAX_LIMIT, read per request,
-    # and a larger limit is lowered to it rather than refused.
+    # The cap is settings.API_MAX_LIMIT, read per request: a larger limit is
+    # lowered to it rather than refused, up to what a database could count.
     limit: Limit = Field(DEFAULT_LIMIT, description="Page size, capped at the server's maximum.")
     offset: Offset = Field(0, description="How many items to skip.")
 
 
-class EventFilters(Schema):
-    start: date | None = Field(None, description="Events ending on or after this day.")
-    end: date | None = Field(None, description="Events starting on or before this day.")
-    bbox: BBoxText | None = Field(
-        None, description="Events with a place inside. " + BBOX_HELP, examples=["-10,25,40,60"]
-    )
+class WindowFilters(Schema):
+    """The filters of every list of events: the API's, the timeline's and the embed's."""
+
+    start: Day | None = Field(None, description=START_HELP)
+    end: Day | None = Field(None, description=END_HELP)
     place: RecordId | None = Field(None, description="Only events at this place (id).")
     article: RecordId | None = Field(None, description="Only events from this article (id).")
     q: SearchText | None = Field(None, description="Text contains this, ignoring case.")
+
+
+class EventFilters(WindowFilters):
+    bbox: BBoxText | None = Field(
+        None, description="Events with a place inside. " + BBOX_HELP, examples=["-10,25,40,60"]
+    )
 
 
 class PlaceFilters(Schema):
