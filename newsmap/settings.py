@@ -95,6 +95,9 @@ MIDDLEWARE = [
     "events.framing.FramingMiddleware",
     # Every page's policy (script only from newsmap's files); framing adds to it.
     "events.csp.ContentSecurityPolicyMiddleware",
+    # gzip for /api/ answers only (not the HTML pages: BREACH); after everything
+    # below has written the body.
+    "events.api_compression.ApiGZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

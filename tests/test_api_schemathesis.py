@@ -27,6 +27,10 @@ MAX_EXAMPLES = 50
 CONFIG = schemathesis.Config.from_dict(
     {
         "seed": 16,
+        # schemathesis sends requests' default Accept-Encoding (gzip) but its WSGI
+        # transport does not decode what it asked for; the gzipped answers are
+        # the same JSON (tests/test_api_gzip.py).
+        "headers": {"Accept-Encoding": "identity"},
         "generation": {"mode": "all", "max-examples": MAX_EXAMPLES},
         "checks": {"enabled": True},
         "phases": {
