@@ -98,6 +98,8 @@ MIDDLEWARE = [
     # gzip for /api/ answers only (not the HTML pages: BREACH); after everything
     # below has written the body.
     "events.api_compression.ApiGZipMiddleware",
+    # A NUL in a query string is a 400 on the admin and the pages too.
+    "events.params.NulQueryMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
