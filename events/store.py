@@ -23,7 +23,15 @@ from django.utils import timezone
 
 from events.editors import EditorOverrides, place_id_from_key
 from events.gazetteer import Entry, normalize
-from events.models import Article, Event, Mention, Place, PlaceRedirect, is_long
+from events.models import (
+    Article,
+    Event,
+    Mention,
+    Place,
+    PlaceRedirect,
+    is_long,
+    origin_hash,
+)
 from events.pipeline import Annotation, EventDraft, Pipeline
 from events.readers import ArticleInput
 
@@ -232,16 +240,12 @@ class ArticleStore:
 
     def _save_batch(self, records: list[ArticleInput], totals: Totals) -> list[Outcome]:
         digests = [_digest(record) for record in records]
-        origins = [record.origin[:1000] for record in records]
+        origins = [origin_hash(record.origin) for record in records]
         stored = Article.objects.filter(
-            Q(content_hash__in=digests) | Q(origin__in=[o for o in origins if o])
+            Q(content_hash__in=digests) | Q(origin_hash__in=[o for o in origins if o])
         )
         known_digests = {article.content_hash for article in stored}
-        by_origin: dict[str, Article] = {}
-        for article in stored:
-            if article.origin:
-                # Where an origin was stored twice, the first in Article's order.
-                by_origin.setdefault(article.origin, article)
+        by_origin = {article.origin_hash: article for article in stored if article.origin_hash}
 
         outcomes: list[Outcome] = []
         pending: list[tuple[Article, ArticleInput, bool]] = []
@@ -254,7 +258,7 @@ class ArticleStore:
             known_digests.add(digest)
             article = by_origin.get(origin) if origin else None
             if article is None:
-                article = Article(origin=origin)
+                article = Article(origin=record.origin, origin_hash=origin)
                 outcomes.append(Outcome.CREATED)
                 totals.created += 1
             else:
