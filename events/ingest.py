@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from django.conf import settings
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection
 
 from events.models import Article, Event, Mention, Place
 from events.pipeline import Pipeline
@@ -102,15 +102,13 @@ def _ingest_paths(
                 at = Progress(index - 1, len(files), path, 0, len(records))
                 on_batch = partial(_report_batch, on_progress, at)
             try:
-                with transaction.atomic():
-                    store.save_many(records, file_totals, on_batch)
+                store.save_many(records, file_totals, on_batch)
             except DatabaseError as error:
-                # The transaction rolled back: nothing of this file is stored.
+                # Its batch rolled back; the articles of the batches before it are stored.
                 store.places = type(store.places)()
                 first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
                 report.errors.append(f"{path}: could not be stored: {first_line or error!r}")
-            else:
-                _merge(report.totals, file_totals)
+            report.totals.merge(file_totals)
         if on_progress:
             on_progress(Progress(index, len(files), path))
     if report.totals.created + report.totals.updated >= ANALYZE_AFTER:
@@ -136,13 +134,3 @@ def refresh_statistics() -> None:
         with connection.cursor() as cursor:
             for model in (Article, Event, Event.places.through, Mention, Place):
                 cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
-
-
-def _merge(into: Totals, extra: Totals) -> None:
-    into.created += extra.created
-    into.updated += extra.updated
-    into.unchanged += extra.unchanged
-    into.events += extra.events
-    into.mentions += extra.mentions
-    into.unresolved += extra.unresolved
-    into.place_ids |= extra.place_ids

@@ -10,14 +10,15 @@ place choices (events.editors) go into the pipeline as Overrides.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db import IntegrityError
+from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -58,6 +59,19 @@ class Totals:
     @property
     def articles(self) -> int:
         return self.created + self.updated + self.unchanged
+
+    def count(self, outcomes: Iterable[Outcome]) -> None:
+        for outcome in outcomes:
+            setattr(self, outcome.value, getattr(self, outcome.value) + 1)
+
+    def merge(self, other: Totals) -> None:
+        self.created += other.created
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+        self.events += other.events
+        self.mentions += other.mentions
+        self.unresolved += other.unresolved
+        self.place_ids |= other.place_ids
 
 
 def content_hash(text: str, published: date, published_at: datetime | None) -> str:
@@ -201,8 +215,19 @@ def _new_place(entry: Entry) -> Place:
     )
 
 
+@dataclass(frozen=True)
+class Planned:
+    """A record read and, unless its text was stored already, annotated: the slow part,
+    done before the write transaction so that the database is held only to write."""
+
+    record: ArticleInput
+    digest: str
+    origin_hash: str | None
+    annotation: Annotation | None  # None: its text was stored when it was planned
+
+
 class ArticleStore:
-    """Writes articles through the pipeline. The caller owns the transaction."""
+    """Writes articles through the pipeline, a batch per short transaction of its own."""
 
     def __init__(self, pipeline: Pipeline, editors: EditorOverrides | None = None) -> None:
         self.pipeline = pipeline
@@ -222,77 +247,90 @@ class ArticleStore:
         on_batch: called with the number of records stored so far, after each batch.
         """
         outcomes: list[Outcome] = []
-        batch: list[ArticleInput] = []
-        for record in records:
-            # A batch holds each origin once, so a record can update an article
-            # an earlier one in the same run created.
-            if len(batch) == BATCH_SIZE or any(r.origin == record.origin for r in batch):
-                outcomes += self._save_batch(batch, totals)
-                batch = []
-                if on_batch:
-                    on_batch(len(outcomes))
-            batch.append(record)
-        if batch:
-            outcomes += self._save_batch(batch, totals)
+        for batch in _batches(records):
+            outcomes += self._write_retrying(self._plan(batch), totals)
             if on_batch:
                 on_batch(len(outcomes))
         return outcomes
 
-    def _save_batch(self, records: list[ArticleInput], totals: Totals) -> list[Outcome]:
+    def _plan(self, records: list[ArticleInput]) -> list[Planned]:
         digests = [_digest(record) for record in records]
         origins = [origin_hash(record.origin) for record in records]
-        stored = Article.objects.filter(
-            Q(content_hash__in=digests) | Q(origin_hash__in=[o for o in origins if o])
-        )
-        known_digests = {article.content_hash for article in stored}
-        by_origin = {article.origin_hash: article for article in stored if article.origin_hash}
-
-        outcomes: list[Outcome] = []
-        pending: list[tuple[Article, ArticleInput, bool]] = []
+        known, by_origin = _stored(digests, origins)
+        planned: list[Planned] = []
         for record, digest, origin in zip(records, digests, origins, strict=True):
-            if digest in known_digests:
+            if digest in known:
+                planned.append(Planned(record, digest, origin, None))
+                continue
+            known.add(digest)
+            article = by_origin.get(origin) if origin else None
+            planned.append(Planned(record, digest, origin, self._annotate(record, article)))
+        return planned
+
+    def _annotate(self, record: ArticleInput, article: Article | None) -> Annotation:
+        # Only a stored article can carry editors' choices.
+        overrides = self.editors.for_article(article, record.text)
+        assert record.published is not None, "readers guarantee a publication date"
+        return self.pipeline.annotate(record.text, record.published, overrides)
+
+    def _write_retrying(self, planned: list[Planned], totals: Totals) -> list[Outcome]:
+        """Writes a batch; another writer's commit in between (an ingest of the same
+        files, an editor's merge) makes it try again, a few times, from the start."""
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            batch_totals = Totals()
+            try:
+                with transaction.atomic():
+                    outcomes = self._write_batch(planned, batch_totals)
+            except (IntegrityError, OperationalError) as error:
+                if attempt == WRITE_ATTEMPTS or not worth_retrying(error):
+                    raise
+                # Its places may be what changed: a merge deletes them.
+                self.places = PlaceCache()
+                time.sleep(RETRY_PAUSE * attempt)
+                continue
+            totals.merge(batch_totals)
+            return outcomes
+        raise AssertionError("unreachable: the last attempt raises or returns")
+
+    def _write_batch(self, planned: list[Planned], totals: Totals) -> list[Outcome]:
+        """What is stored is looked at again here, inside the transaction: another
+        ingest may have stored these very articles since they were planned."""
+        serialize_ingest_writes()
+        known, by_origin = _stored([p.digest for p in planned], [p.origin_hash for p in planned])
+        outcomes: list[Outcome] = []
+        pending: list[tuple[Article, Annotation, bool]] = []
+        for item in planned:
+            if item.digest in known:
                 # Stored before, or twice in this batch: the first one counts.
-                totals.unchanged += 1
                 outcomes.append(Outcome.UNCHANGED)
                 continue
-            known_digests.add(digest)
-            article = by_origin.get(origin) if origin else None
+            known.add(item.digest)
+            article = by_origin.get(item.origin_hash) if item.origin_hash else None
+            annotation = item.annotation or self._annotate(item.record, article)
             if article is None:
-                article = Article(origin=record.origin, origin_hash=origin)
-                outcomes.append(Outcome.CREATED)
-                totals.created += 1
+                article = Article(origin=item.record.origin, origin_hash=item.origin_hash)
             else:
-                article.mentions.all().delete()
-                article.events.all().delete()
-                outcomes.append(Outcome.UPDATED)
-                totals.updated += 1
                 # Its old text is gone once it is saved: a later record may bring it back.
-                known_digests.discard(article.content_hash)
-            _fill(article, record, digest)
-            pending.append((article, record, article.pk is not None))
-
-        for article, _, updated in pending:
-            if updated:
-                article.save()
-        Article.objects.bulk_create([article for article, _, updated in pending if not updated])
-        self._write(
-            [
-                (
-                    article,
-                    self.pipeline.annotate(
-                        record.text,
-                        record.published,
-                        # Only a stored article can carry editors' choices.
-                        self.editors.for_article(article if updated else None, record.text),
-                    ),
-                )
-                for article, record, updated in pending
-            ],
-            totals,
-        )
+                known.discard(article.content_hash)
+            updated = article.pk is not None
+            outcomes.append(Outcome.UPDATED if updated else Outcome.CREATED)
+            _fill(article, item.record, item.digest)
+            pending.append((article, annotation, updated))
+        totals.count(outcomes)
+        self._save_articles(pending)
+        self._write(pending, totals)
         return outcomes
 
-    def _write(self, annotated: list[tuple[Article, Annotation]], totals: Totals) -> None:
+    def _save_articles(self, pending: list[tuple[Article, Annotation, bool]]) -> None:
+        changed = [article for article, _, updated in pending if updated]
+        Mention.objects.filter(article__in=changed).delete()
+        Event.objects.filter(article__in=changed).delete()
+        for article in changed:
+            article.save()
+        Article.objects.bulk_create([article for article, _, updated in pending if not updated])
+
+    def _write(self, pending: list[tuple[Article, Annotation, bool]], totals: Totals) -> None:
+        annotated = [(article, annotation) for article, annotation, _ in pending]
         self.places.prime(
             [t.entry for _, annotation in annotated for t in annotation.toponyms]
             + [
@@ -306,74 +344,141 @@ class ArticleStore:
         drafts: list[tuple[Event, EventDraft]] = []
         geocoded: list[tuple[Article, int, Entry]] = []
         for article, annotation in annotated:
-            mentions += [
-                Mention(
-                    article=article,
-                    place_id=self.places.place_id(t.entry),
-                    start=t.start,
-                    end=t.end,
-                    surface=t.text[:200],
-                    confidence=t.confidence,
-                )
-                for t in annotation.toponyms
-            ]
-            for name in annotation.unresolved:
-                entry = self.geocoder.entry(name.text)
-                if entry is not None:
-                    geocoded.append((article, name.start, entry))
-                else:
-                    totals.unresolved += 1
-                # Without a place the mention waits in the admin for an editor.
-                mentions.append(
-                    Mention(
-                        article=article,
-                        place_id=self.places.place_id(entry) if entry else None,
-                        start=name.start,
-                        end=name.end,
-                        surface=name.text[:200],
-                        confidence=0.5 if entry else 0.0,
-                    )
-                )
-            drafts += [
-                (
-                    Event(
-                        article=article,
-                        start=draft.start,
-                        end=draft.end,
-                        text=draft.text,
-                        date_start=draft.date_start,
-                        date_end=draft.date_end,
-                        is_long=is_long(draft.date_start, draft.date_end),
-                        date_precision=draft.precision,
-                        date_text=draft.date_text[:200],
-                        timex_value=draft.timex_value[:50],
-                        is_caption=draft.is_caption,
-                    ),
-                    draft,
-                )
-                for draft in annotation.events
-            ]
+            mentions += self._mentions(article, annotation, geocoded, totals)
+            drafts += [(_event(article, draft), draft) for draft in annotation.events]
         Mention.objects.bulk_create(mentions)
         totals.mentions += len(mentions)
         totals.place_ids.update(m.place_id for m in mentions if m.place_id)
 
         Event.objects.bulk_create([event for event, _ in drafts])
-        links = [
-            Event.places.through(event_id=event.id, place_id=self.places.place_id(entry))
+        self._link(drafts, geocoded)
+        totals.events += len(drafts)
+
+    def _mentions(
+        self,
+        article: Article,
+        annotation: Annotation,
+        geocoded: list[tuple[Article, int, Entry]],
+        totals: Totals,
+    ) -> list[Mention]:
+        """geocoded: gets the names the geocoder found, for their events' places."""
+        mentions = [
+            Mention(
+                article=article,
+                place_id=self.places.place_id(t.entry),
+                start=t.start,
+                end=t.end,
+                surface=t.text[:200],
+                confidence=t.confidence,
+            )
+            for t in annotation.toponyms
+        ]
+        for name in annotation.unresolved:
+            entry = self.geocoder.entry(name.text)
+            if entry is not None:
+                geocoded.append((article, name.start, entry))
+            else:
+                totals.unresolved += 1
+            # Without a place the mention waits in the admin for an editor.
+            mentions.append(
+                Mention(
+                    article=article,
+                    place_id=self.places.place_id(entry) if entry else None,
+                    start=name.start,
+                    end=name.end,
+                    surface=name.text[:200],
+                    confidence=0.5 if entry else 0.0,
+                )
+            )
+        return mentions
+
+    def _link(
+        self, drafts: list[tuple[Event, EventDraft]], geocoded: list[tuple[Article, int, Entry]]
+    ) -> None:
+        links = {
+            (event.id, self.places.place_id(entry))
             for event, draft in drafts
             for entry in draft.places
-        ]
+        }
         # A geocoded name belongs to the event of its sentence, if there is one.
         for article, start, entry in geocoded:
             for event, _ in drafts:
                 if event.article is article and event.start <= start < event.end:
-                    place_id = self.places.place_id(entry)
-                    if not any(
-                        link.event_id == event.id and link.place_id == place_id for link in links
-                    ):
-                        links.append(Event.places.through(event_id=event.id, place_id=place_id))
-        Event.places.through.objects.bulk_create(links)
-        totals.events += len(drafts)
+                    links.add((event.id, self.places.place_id(entry)))
+        Event.places.through.objects.bulk_create(
+            [Event.places.through(event_id=e, place_id=p) for e, p in sorted(links)]
+        )
+
+
+def _event(article: Article, draft: EventDraft) -> Event:
+    return Event(
+        article=article,
+        start=draft.start,
+        end=draft.end,
+        text=draft.text,
+        date_start=draft.date_start,
+        date_end=draft.date_end,
+        is_long=is_long(draft.date_start, draft.date_end),
+        date_precision=draft.precision,
+        date_text=draft.date_text[:200],
+        timex_value=draft.timex_value[:50],
+        is_caption=draft.is_caption,
+    )
+
+
+def _batches(records: Iterable[ArticleInput]) -> Iterator[list[ArticleInput]]:
+    batch: list[ArticleInput] = []
+    for record in records:
+        # A batch holds each origin once, so a record can update an article
+        # an earlier one in the same run created.
+        if len(batch) == BATCH_SIZE or any(r.origin == record.origin for r in batch):
+            yield batch
+            batch = []
+        batch.append(record)
+    if batch:
+        yield batch
+
+
+def _stored(digests: list[str], origins: list[str | None]) -> tuple[set[str], dict[str, Article]]:
+    """The content hashes among digests already stored, and the articles stored
+    under these origins."""
+    stored = Article.objects.filter(
+        Q(content_hash__in=digests) | Q(origin_hash__in=[o for o in origins if o])
+    )
+    known = {article.content_hash for article in stored}
+    return known, {article.origin_hash: article for article in stored if article.origin_hash}
+
+
+# How often a batch's write is tried, and the pause after the n-th failure (n times
+# this, in seconds), before its file is reported as not stored.
+WRITE_ATTEMPTS = 5
+RETRY_PAUSE = 0.2
+
+# SQLSTATEs of PostgreSQL's "try the transaction again": serialization failure, deadlock.
+_RETRY_SQLSTATES = {"40001", "40P01"}
+
+
+def worth_retrying(error: DatabaseError) -> bool:
+    """A race lost (a row another writer made first), a lock not got in time, or
+    PostgreSQL's own request to try again: the same write may succeed next time."""
+    if isinstance(error, IntegrityError):
+        return True
+    if getattr(error.__cause__, "sqlstate", None) in _RETRY_SQLSTATES:
+        return True
+    return "database is locked" in str(error) or "database table is locked" in str(error)
+
+
+# Ingests write one at a time on PostgreSQL too (SQLite has one writer anyway): two
+# ingests of the same files would otherwise both find an article missing, or both
+# replace its mentions, between one's look and its commit. Readers and editors'
+# saves are not held by it. The number is arbitrary, the same in every process.
+INGEST_WRITE_LOCK = 0x6E65_7773
+
+
+def serialize_ingest_writes() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [INGEST_WRITE_LOCK])
 
 
 # Articles stored together: large enough that per-query overhead vanishes,
