@@ -2,7 +2,8 @@
 
 Idempotent by content: an article whose text and date were stored before is
 left alone; one whose origin (file and record) was stored with other content is
-replaced. Places are shared across articles and never overwritten here, so an
+updated, its unchanged mentions and events keeping their ids (events.identities).
+Places are shared across articles and never overwritten here, so an
 editor's correction survives every re-ingest; editors' aliases, stop list and
 place choices (events.editors) go into the pipeline as Overrides.
 """
@@ -11,11 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
@@ -24,6 +26,14 @@ from django.utils import timezone
 
 from events.editors import EditorOverrides, place_id_from_key
 from events.gazetteer import Entry, normalize
+from events.identities import (
+    EVENT_FIELDS,
+    EVENT_KEYS,
+    MENTION_FIELDS,
+    keep_ids,
+    mention_keys,
+    store_rows,
+)
 from events.models import (
     Article,
     Event,
@@ -80,6 +90,8 @@ def content_hash(text: str, published: date, published_at: datetime | None) -> s
 
 
 GEOCODER_KEY = "geocoder:"
+
+R = TypeVar("R", Mention, Event)
 
 
 class UnresolvedGeocoder:
@@ -322,35 +334,44 @@ class ArticleStore:
         return outcomes
 
     def _save_articles(self, pending: list[tuple[Article, Annotation, bool]]) -> None:
-        changed = [article for article, _, updated in pending if updated]
-        Mention.objects.filter(article__in=changed).delete()
-        Event.objects.filter(article__in=changed).delete()
-        for article in changed:
-            article.save()
+        for article, _, updated in pending:
+            if updated:
+                article.save()
         Article.objects.bulk_create([article for article, _, updated in pending if not updated])
 
     def _write(self, pending: list[tuple[Article, Annotation, bool]], totals: Totals) -> None:
-        annotated = [(article, annotation) for article, annotation, _ in pending]
         self.places.prime(
-            [t.entry for _, annotation in annotated for t in annotation.toponyms]
+            [t.entry for _, annotation, _ in pending for t in annotation.toponyms]
             + [
                 entry
-                for _, annotation in annotated
+                for _, annotation, _ in pending
                 for draft in annotation.events
                 for entry in draft.places
             ]
         )
+        changed = [article.pk for article, _, updated in pending if updated]
+        old_mentions = _by_article(Mention.objects.filter(article_id__in=changed))
+        old_events = _by_article(Event.objects.filter(article_id__in=changed))
         mentions: list[Mention] = []
         drafts: list[tuple[Event, EventDraft]] = []
         geocoded: list[tuple[Article, int, Entry]] = []
-        for article, annotation in annotated:
-            mentions += self._mentions(article, annotation, geocoded, totals)
-            drafts += [(_event(article, draft), draft) for draft in annotation.events]
-        Mention.objects.bulk_create(mentions)
+        for article, annotation, _ in pending:
+            own_mentions = self._mentions(article, annotation, geocoded, totals)
+            own_drafts = [(_event(article, draft), draft) for draft in annotation.events]
+            own_events = [event for event, _ in own_drafts]
+            was_mentioned, was_event = old_mentions[article.pk], old_events[article.pk]
+            keep_ids(was_event, own_events, EVENT_KEYS, EVENT_KEYS)
+            keep_ids(was_mentioned, own_mentions, mention_keys(was_event), mention_keys(own_events))
+            mentions += own_mentions
+            drafts += own_drafts
+        store_rows(Mention, mentions, _flat(old_mentions), MENTION_FIELDS)
         totals.mentions += len(mentions)
         totals.place_ids.update(m.place_id for m in mentions if m.place_id)
 
-        Event.objects.bulk_create([event for event, _ in drafts])
+        store_rows(Event, [event for event, _ in drafts], _flat(old_events), EVENT_FIELDS)
+        # A kept event's places are those of its sentence now: its links are made anew.
+        if changed:
+            Event.places.through.objects.filter(event__article_id__in=changed).delete()
         self._link(drafts, geocoded)
         totals.events += len(drafts)
 
@@ -408,6 +429,17 @@ class ArticleStore:
         Event.places.through.objects.bulk_create(
             [Event.places.through(event_id=e, place_id=p) for e, p in sorted(links)]
         )
+
+
+def _by_article(rows: Iterable[R]) -> defaultdict[int, list[R]]:
+    grouped: defaultdict[int, list[R]] = defaultdict(list)
+    for row in rows:
+        grouped[row.article_id].append(row)  # type: ignore[attr-defined]
+    return grouped
+
+
+def _flat(grouped: dict[int, list[R]]) -> list[R]:
+    return [row for rows in grouped.values() for row in rows]
 
 
 def _event(article: Article, draft: EventDraft) -> Event:
