@@ -6,6 +6,8 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -58,3 +60,20 @@ print(json.dumps({
 
 def contents(manage: ManagePy) -> dict[str, list[object]]:
     return json.loads(manage.manage("shell", "-v0", "-c", CONTENTS))
+
+
+def wait_for_articles(
+    manage: ManagePy, running: subprocess.Popen[str], seconds: float = 120
+) -> int:
+    """Waits until an ingest running in `running` has stored an article; how many it has."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert running.poll() is None, "the ingest ended before it was interrupted"
+        count = int(manage.manage("shell", "-v0", "-c", ARTICLE_COUNT))
+        if count:
+            return count
+        time.sleep(0.2)
+    raise AssertionError(f"the ingest stored nothing in {seconds} s")
+
+
+ARTICLE_COUNT = "from events.models import Article; print(Article.objects.count())"
