@@ -23,6 +23,7 @@ from django.conf import settings
 from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from events.editors import EditorOverrides, place_id_from_key
 from events.gazetteer import Entry, normalize
@@ -190,7 +191,9 @@ class PlaceCache:
                 if entry is not None:
                     self._ids.setdefault(entry.key, place_id)
         missing = [e for e in wanted.values() if e.key not in self._ids]
-        created = Place.objects.bulk_create(_new_place(e) for e in missing)
+        created = bulk_create_with_history(
+            [_new_place(e) for e in missing], Place, default_change_reason=FOUND_BY_INGEST
+        )
         for entry, place in zip(missing, created, strict=True):
             self._ids[entry.key] = place.id
 
@@ -207,9 +210,15 @@ class PlaceCache:
             # is reported) rather than silently losing the editor's intent.
             raise IntegrityError(f"place {entry.name!r} ({entry.key}) was deleted during ingest")
         place = _new_place(entry)
+        place._change_reason = FOUND_BY_INGEST  # type: ignore[attr-defined]
         place.save()
         self._ids[entry.key] = place.id
         return place.id
+
+
+# The first record of a place's history, made when an ingest creates it: an editor's
+# first correction can then be reverted to the gazetteer's (or geocoder's) position.
+FOUND_BY_INGEST = "found by ingest"
 
 
 def _new_place(entry: Entry) -> Place:
