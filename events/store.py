@@ -20,7 +20,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, TypeVar
 
 from django.conf import settings
-from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
+from django.db import DatabaseError, IntegrityError, OperationalError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
@@ -35,6 +35,7 @@ from events.identities import (
     mention_keys,
     store_rows,
 )
+from events.locks import take_turn_with_ingests
 from events.models import (
     Article,
     Event,
@@ -316,7 +317,7 @@ class ArticleStore:
     def _write_batch(self, planned: list[Planned], totals: Totals) -> list[Outcome]:
         """What is stored is looked at again here, inside the transaction: another
         ingest may have stored these very articles since they were planned."""
-        serialize_ingest_writes()
+        take_turn_with_ingests()
         known, by_origin = _stored([p.digest for p in planned], [p.origin_hash for p in planned])
         outcomes: list[Outcome] = []
         pending: list[tuple[Article, Annotation, bool]] = []
@@ -507,19 +508,6 @@ def worth_retrying(error: DatabaseError) -> bool:
     if getattr(error.__cause__, "sqlstate", None) in _RETRY_SQLSTATES:
         return True
     return "database is locked" in str(error) or "database table is locked" in str(error)
-
-
-# Ingests write one at a time on PostgreSQL too (SQLite has one writer anyway): two
-# ingests of the same files would otherwise both find an article missing, or both
-# replace its mentions, between one's look and its commit. Readers and editors'
-# saves are not held by it. The number is arbitrary, the same in every process.
-INGEST_WRITE_LOCK = 0x6E65_7773
-
-
-def serialize_ingest_writes() -> None:
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [INGEST_WRITE_LOCK])
 
 
 # Articles stored together: large enough that per-query overhead vanishes,
