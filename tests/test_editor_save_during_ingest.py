@@ -60,7 +60,7 @@ def test_an_editors_place_correction_saved_during_an_ingest_succeeds_and_is_kept
         folder.mkdir()
         for path in paths:
             path.rename(folder / path.name)
-    with migrated_database(tmp_path / "db", "newsmap_concur_editor") as manage:
+    with migrated_database(tmp_path / "db", "newsmap_editor_during_ingest") as manage:
         manage.manage("ingest", str(first))
         ingest = manage.start("ingest", str(rest))
         edits = json.loads(manage.manage("shell", "-v0", "-c", EDITOR_SAVES.replace("SAVES", "5")))

@@ -17,7 +17,7 @@ def test_ctrl_c_stops_an_ingest_with_one_line_saying_what_was_stored_and_how_to_
 ) -> None:
     folder = tmp_path / "news"
     write_wire_articles(folder, FILES)
-    with migrated_database(tmp_path / "db", "newsmap_concur_interrupt") as manage:
+    with migrated_database(tmp_path / "db", "newsmap_ingest_interrupted") as manage:
         ingest = manage.start("ingest", str(folder))
         wait_for_articles(manage, ingest)
         ingest.send_signal(signal.SIGINT)
