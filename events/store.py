@@ -192,9 +192,7 @@ class PlaceCache:
                 if entry is not None:
                     self._ids.setdefault(entry.key, place_id)
         missing = [e for e in wanted.values() if e.key not in self._ids]
-        created = bulk_create_with_history(
-            [_new_place(e) for e in missing], Place, default_change_reason=FOUND_BY_INGEST
-        )
+        created = bulk_create_with_history([_new_place(e) for e in missing], Place)
         for entry, place in zip(missing, created, strict=True):
             self._ids[entry.key] = place.id
 
@@ -211,20 +209,14 @@ class PlaceCache:
             # is reported) rather than silently losing the editor's intent.
             raise IntegrityError(f"place {entry.name!r} ({entry.key}) was deleted during ingest")
         place = _new_place(entry)
-        place._change_reason = FOUND_BY_INGEST  # type: ignore[attr-defined]
         place.save()
         self._ids[entry.key] = place.id
         return place.id
 
 
-# The first record of a place's history, made when an ingest creates it: an editor's
-# first correction can then be reverted to the gazetteer's (or geocoder's) position.
-FOUND_BY_INGEST = "found by ingest"
-
-
 def _new_place(entry: Entry) -> Place:
     geocoded = entry.key.startswith(GEOCODER_KEY)
-    return Place(
+    place = Place(
         name=entry.name,
         kind=entry.kind if entry.kind in Place.Kind.values else Place.Kind.OTHER,
         country_code=entry.country_code,
@@ -235,6 +227,10 @@ def _new_place(entry: Entry) -> Place:
         gazetteer_key=entry.key,
         geocode_source=Place.Source.GEOCODER if geocoded else Place.Source.GAZETTEER,
     )
+    # The reason on its first history record (made by save() or bulk_create_with_history),
+    # so that an editor's first correction can be reverted to where it came from.
+    place._change_reason = f"from the {place.geocode_source}"  # type: ignore[attr-defined]
+    return place
 
 
 @dataclass(frozen=True)

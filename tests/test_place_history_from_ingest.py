@@ -40,7 +40,7 @@ def test_reverting_an_editors_first_move_of_an_ingested_place_restores_the_gazet
     assert (first.lat, first.lon) == gazetteer and first.history_type == "+"
     assert (latest.lat, latest.lon) != gazetteer and latest.history_user == editor
     page = client.get(f"/admin/events/place/{place.pk}/history/")
-    assert page.status_code == 200 and b"found by ingest" in page.content
+    assert page.status_code == 200 and b"from the gazetteer" in page.content
 
     revert_url = f"/admin/events/place/{place.pk}/history/{first.history_id}/"
     assert client.get(revert_url).status_code == 200
