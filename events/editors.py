@@ -23,6 +23,7 @@ from simple_history.utils import bulk_update_with_history
 
 from events.editors_group import ensure_editors_group
 from events.gazetteer import Entry, normalize
+from events.locks import take_turn_with_ingests
 from events.models import (
     Article,
     Event,
@@ -189,6 +190,7 @@ def merge_places(target: Place, others: Iterable[Place], user: User = None) -> M
     """Fold other places into target: mentions, events, aliases, choices and redirects
     move over, the others' names become aliases, and their gazetteer identities
     redirect to target so no ingest brings them back."""
+    take_turn_with_ingests()
     others = [p for p in others if p.pk != target.pk]
     other_ids = [p.pk for p in others]
     reason = f"merged into {target.name} (#{target.pk})"[:100]
@@ -292,6 +294,7 @@ def _same_name(mentions: Iterable[Mention], normalized: str) -> list[Mention]:
 def mark_not_a_place(mention: Mention, scope: str, user: User = None) -> int:
     """Put the mention's name on the stop list and remove the mentions it covers now:
     in its article ('not here') or everywhere ('never'). Returns how many went."""
+    take_turn_with_ingests()
     normalized = normalize(mention.surface)
     if scope == StopName.Scope.NEVER:
         StopName.objects.get_or_create(
@@ -327,6 +330,7 @@ def repoint_mention(mention: Mention, old_place_id: int | None, user: User = Non
     """After an editor pointed a mention at another place: the same name in that article
     follows, its events follow, and a PlaceChoice keeps the decision for re-ingests.
     Returns how many mentions now point at the new place."""
+    take_turn_with_ingests()
     new_place = mention.place
     if new_place is None or new_place.pk == old_place_id:
         return 0

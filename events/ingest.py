@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from django.conf import settings
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection
 
 from events.models import Article, Event, Mention, Place
 from events.pipeline import Pipeline
@@ -40,9 +40,13 @@ class Progress:
 @dataclass
 class IngestReport:
     totals: Totals = field(default_factory=Totals)
-    files: int = 0
+    files: int = 0  # files begun
+    found: int = 0  # files to read
+    finished: int = 0  # files read to the end, stored or reported
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    # Stopped by Ctrl-C: the batch being written rolled back, the ones before it stayed.
+    interrupted: bool = False
 
 
 @contextlib.contextmanager
@@ -67,56 +71,71 @@ def ingest_paths(
     pipeline: Pipeline | None = None,
     on_progress: Callable[[Progress], None] | None = None,
 ) -> IngestReport:
-    """on_progress: called after each file and each batch of a file's articles."""
-    with _collecting_less():
-        return _ingest_paths(paths, published, pipeline, on_progress)
+    """on_progress: called after each file and each batch of a file's articles.
+
+    Ctrl-C (KeyboardInterrupt) ends the run between two database statements: what
+    it had stored stays, whole, and the report says where it stopped."""
+    started = time.perf_counter()
+    report = IngestReport()
+    try:
+        with _collecting_less():
+            _ingest_paths(report, paths, published, pipeline, on_progress)
+    except KeyboardInterrupt:
+        report.interrupted = True
+    report.seconds = time.perf_counter() - started
+    return report
 
 
 def _ingest_paths(
+    report: IngestReport,
     paths: Iterable[Path],
     published: date | None,
     pipeline: Pipeline | None,
     on_progress: Callable[[Progress], None] | None,
-) -> IngestReport:
-    started = time.perf_counter()
-    report = IngestReport()
+) -> None:
     files: list[Path] = []
     for path in paths:
         try:
             files.extend(find_files([path]))
         except ReadError as error:
             report.errors.append(str(error))
+    report.found = len(files)
 
     store = ArticleStore(pipeline or Pipeline()) if files else None
     for index, path in enumerate(files, start=1):
+        assert store is not None
         report.files += 1
-        try:
-            records = read_file(path, published, settings.INGEST_MAX_FILE_BYTES)
-        except ReadError as error:
-            report.errors.append(str(error))
-        else:
-            assert store is not None
-            file_totals = Totals()
-            on_batch = None
-            if on_progress:
-                at = Progress(index - 1, len(files), path, 0, len(records))
-                on_batch = partial(_report_batch, on_progress, at)
-            try:
-                with transaction.atomic():
-                    store.save_many(records, file_totals, on_batch)
-            except DatabaseError as error:
-                # The transaction rolled back: nothing of this file is stored.
-                store.places = type(store.places)()
-                first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
-                report.errors.append(f"{path}: could not be stored: {first_line or error!r}")
-            else:
-                _merge(report.totals, file_totals)
+        _ingest_file(store, path, published, report, on_progress)
+        report.finished += 1
         if on_progress:
             on_progress(Progress(index, len(files), path))
     if report.totals.created + report.totals.updated >= ANALYZE_AFTER:
         refresh_statistics()
-    report.seconds = time.perf_counter() - started
-    return report
+
+
+def _ingest_file(
+    store: ArticleStore,
+    path: Path,
+    published: date | None,
+    report: IngestReport,
+    on_progress: Callable[[Progress], None] | None,
+) -> None:
+    try:
+        records = read_file(path, published, settings.INGEST_MAX_FILE_BYTES)
+    except ReadError as error:
+        report.errors.append(str(error))
+        return
+    on_batch = None
+    if on_progress:
+        at = Progress(report.files - 1, report.found, path, 0, len(records))
+        on_batch = partial(_report_batch, on_progress, at)
+    try:
+        store.save_many(records, report.totals, on_batch)
+    except DatabaseError as error:
+        # Its batch rolled back; the articles of the batches before it are stored.
+        store.places = type(store.places)()
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        report.errors.append(f"{path}: could not be stored: {first_line or error!r}")
 
 
 def _report_batch(on_progress: Callable[[Progress], None], at: Progress, done: int) -> None:
@@ -136,13 +155,3 @@ def refresh_statistics() -> None:
         with connection.cursor() as cursor:
             for model in (Article, Event, Event.places.through, Mention, Place):
                 cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
-
-
-def _merge(into: Totals, extra: Totals) -> None:
-    into.created += extra.created
-    into.updated += extra.updated
-    into.unchanged += extra.unchanged
-    into.events += extra.events
-    into.mentions += extra.mentions
-    into.unresolved += extra.unresolved
-    into.place_ids |= extra.place_ids

@@ -7,6 +7,7 @@ floats measured faster than SpatiaLite's (see the core issue).
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date, timedelta
 from typing import Any
 
@@ -26,8 +27,14 @@ class Article(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
     text = models.TextField()
     # Where the article came from on disk (file and record id), so that a
-    # changed article is updated instead of stored twice.
-    origin = models.CharField(max_length=1000, blank=True, db_index=True)
+    # changed article is updated instead of stored twice. Kept whole: a path
+    # and an id can pass any length an index allows, and two origins cut to
+    # one would be one article. Lookups go by origin_hash.
+    origin = models.TextField(blank=True)
+    # sha256 of origin; null for articles with none (made by hand), which may be many.
+    origin_hash = models.CharField(
+        max_length=64, null=True, blank=True, unique=True, editable=False
+    )
     content_hash = models.CharField(max_length=64, unique=True)
     ingested_at = models.DateTimeField(auto_now=True)
 
@@ -36,6 +43,15 @@ class Article(models.Model):
 
     def __str__(self) -> str:
         return self.title or f"Article {self.pk}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.origin_hash = origin_hash(self.origin)
+        super().save(*args, **kwargs)
+
+
+def origin_hash(origin: str) -> str | None:
+    """The key an origin is found by (bulk_create skips save(): callers set it)."""
+    return hashlib.sha256(origin.encode()).hexdigest() if origin else None
 
 
 class Place(models.Model):

@@ -2,7 +2,8 @@
 
 Idempotent by content: an article whose text and date were stored before is
 left alone; one whose origin (file and record) was stored with other content is
-replaced. Places are shared across articles and never overwritten here, so an
+updated, its unchanged mentions and events keeping their ids (events.identities).
+Places are shared across articles and never overwritten here, so an
 editor's correction survives every re-ingest; editors' aliases, stop list and
 place choices (events.editors) go into the pipeline as Overrides.
 """
@@ -10,20 +11,40 @@ place choices (events.editors) go into the pipeline as Overrides.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from django.conf import settings
-from django.db import IntegrityError
+from django.db import DatabaseError, IntegrityError, OperationalError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from events.editors import EditorOverrides, place_id_from_key
 from events.gazetteer import Entry, normalize
-from events.models import Article, Event, Mention, Place, PlaceRedirect, is_long
+from events.identities import (
+    EVENT_FIELDS,
+    EVENT_KEYS,
+    MENTION_FIELDS,
+    keep_ids,
+    mention_keys,
+    store_rows,
+)
+from events.locks import take_turn_with_ingests
+from events.models import (
+    Article,
+    Event,
+    Mention,
+    Place,
+    PlaceRedirect,
+    is_long,
+    origin_hash,
+)
 from events.pipeline import Annotation, EventDraft, Pipeline
 from events.readers import ArticleInput
 
@@ -51,6 +72,19 @@ class Totals:
     def articles(self) -> int:
         return self.created + self.updated + self.unchanged
 
+    def count(self, outcomes: Iterable[Outcome]) -> None:
+        for outcome in outcomes:
+            setattr(self, outcome.value, getattr(self, outcome.value) + 1)
+
+    def merge(self, other: Totals) -> None:
+        self.created += other.created
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+        self.events += other.events
+        self.mentions += other.mentions
+        self.unresolved += other.unresolved
+        self.place_ids |= other.place_ids
+
 
 def content_hash(text: str, published: date, published_at: datetime | None) -> str:
     stamp = published_at.isoformat() if published_at else published.isoformat()
@@ -58,6 +92,8 @@ def content_hash(text: str, published: date, published_at: datetime | None) -> s
 
 
 GEOCODER_KEY = "geocoder:"
+
+R = TypeVar("R", Mention, Event)
 
 
 class UnresolvedGeocoder:
@@ -156,7 +192,7 @@ class PlaceCache:
                 if entry is not None:
                     self._ids.setdefault(entry.key, place_id)
         missing = [e for e in wanted.values() if e.key not in self._ids]
-        created = Place.objects.bulk_create(_new_place(e) for e in missing)
+        created = bulk_create_with_history([_new_place(e) for e in missing], Place)
         for entry, place in zip(missing, created, strict=True):
             self._ids[entry.key] = place.id
 
@@ -180,7 +216,7 @@ class PlaceCache:
 
 def _new_place(entry: Entry) -> Place:
     geocoded = entry.key.startswith(GEOCODER_KEY)
-    return Place(
+    place = Place(
         name=entry.name,
         kind=entry.kind if entry.kind in Place.Kind.values else Place.Kind.OTHER,
         country_code=entry.country_code,
@@ -191,10 +227,25 @@ def _new_place(entry: Entry) -> Place:
         gazetteer_key=entry.key,
         geocode_source=Place.Source.GEOCODER if geocoded else Place.Source.GAZETTEER,
     )
+    # The reason on its first history record (made by save() or bulk_create_with_history),
+    # so that an editor's first correction can be reverted to where it came from.
+    place._change_reason = f"from the {place.geocode_source}"  # type: ignore[attr-defined]
+    return place
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A record read and, unless its text was stored already, annotated: the slow part,
+    done before the write transaction so that the database is held only to write."""
+
+    record: ArticleInput
+    digest: str
+    origin_hash: str | None
+    annotation: Annotation | None  # None: its text was stored when it was planned
 
 
 class ArticleStore:
-    """Writes articles through the pipeline. The caller owns the transaction."""
+    """Writes articles through the pipeline, a batch per short transaction of its own."""
 
     def __init__(self, pipeline: Pipeline, editors: EditorOverrides | None = None) -> None:
         self.pipeline = pipeline
@@ -214,162 +265,245 @@ class ArticleStore:
         on_batch: called with the number of records stored so far, after each batch.
         """
         outcomes: list[Outcome] = []
-        batch: list[ArticleInput] = []
-        for record in records:
-            # A batch holds each origin once, so a record can update an article
-            # an earlier one in the same run created.
-            if len(batch) == BATCH_SIZE or any(r.origin == record.origin for r in batch):
-                outcomes += self._save_batch(batch, totals)
-                batch = []
-                if on_batch:
-                    on_batch(len(outcomes))
-            batch.append(record)
-        if batch:
-            outcomes += self._save_batch(batch, totals)
+        for batch in _batches(records):
+            outcomes += self._write_retrying(self._plan(batch), totals)
             if on_batch:
                 on_batch(len(outcomes))
         return outcomes
 
-    def _save_batch(self, records: list[ArticleInput], totals: Totals) -> list[Outcome]:
+    def _plan(self, records: list[ArticleInput]) -> list[Planned]:
         digests = [_digest(record) for record in records]
-        origins = [record.origin[:1000] for record in records]
-        stored = Article.objects.filter(
-            Q(content_hash__in=digests) | Q(origin__in=[o for o in origins if o])
-        )
-        known_digests = {article.content_hash for article in stored}
-        by_origin: dict[str, Article] = {}
-        for article in stored:
-            if article.origin:
-                # Where an origin was stored twice, the first in Article's order.
-                by_origin.setdefault(article.origin, article)
-
-        outcomes: list[Outcome] = []
-        pending: list[tuple[Article, ArticleInput, bool]] = []
+        origins = [origin_hash(record.origin) for record in records]
+        known, by_origin = _stored(digests, origins)
+        planned: list[Planned] = []
         for record, digest, origin in zip(records, digests, origins, strict=True):
-            if digest in known_digests:
+            if digest in known:
+                planned.append(Planned(record, digest, origin, None))
+                continue
+            known.add(digest)
+            article = by_origin.get(origin) if origin else None
+            planned.append(Planned(record, digest, origin, self._annotate(record, article)))
+        return planned
+
+    def _annotate(self, record: ArticleInput, article: Article | None) -> Annotation:
+        # Only a stored article can carry editors' choices.
+        overrides = self.editors.for_article(article, record.text)
+        assert record.published is not None, "readers guarantee a publication date"
+        return self.pipeline.annotate(record.text, record.published, overrides)
+
+    def _write_retrying(self, planned: list[Planned], totals: Totals) -> list[Outcome]:
+        """Writes a batch; another writer's commit in between (an ingest of the same
+        files, an editor's merge) makes it try again, a few times, from the start."""
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            batch_totals = Totals()
+            try:
+                with transaction.atomic():
+                    outcomes = self._write_batch(planned, batch_totals)
+            except (IntegrityError, OperationalError) as error:
+                if attempt == WRITE_ATTEMPTS or not worth_retrying(error):
+                    raise
+                # Its places may be what changed: a merge deletes them.
+                self.places = PlaceCache()
+                time.sleep(RETRY_PAUSE * attempt)
+                continue
+            totals.merge(batch_totals)
+            return outcomes
+        raise AssertionError("unreachable: the last attempt raises or returns")
+
+    def _write_batch(self, planned: list[Planned], totals: Totals) -> list[Outcome]:
+        """What is stored is looked at again here, inside the transaction: another
+        ingest may have stored these very articles since they were planned."""
+        take_turn_with_ingests()
+        known, by_origin = _stored([p.digest for p in planned], [p.origin_hash for p in planned])
+        outcomes: list[Outcome] = []
+        pending: list[tuple[Article, Annotation, bool]] = []
+        for item in planned:
+            if item.digest in known:
                 # Stored before, or twice in this batch: the first one counts.
-                totals.unchanged += 1
                 outcomes.append(Outcome.UNCHANGED)
                 continue
-            known_digests.add(digest)
-            article = by_origin.get(origin) if origin else None
+            known.add(item.digest)
+            article = by_origin.get(item.origin_hash) if item.origin_hash else None
+            annotation = item.annotation or self._annotate(item.record, article)
             if article is None:
-                article = Article(origin=origin)
-                outcomes.append(Outcome.CREATED)
-                totals.created += 1
+                article = Article(origin=item.record.origin, origin_hash=item.origin_hash)
             else:
-                article.mentions.all().delete()
-                article.events.all().delete()
-                outcomes.append(Outcome.UPDATED)
-                totals.updated += 1
                 # Its old text is gone once it is saved: a later record may bring it back.
-                known_digests.discard(article.content_hash)
-            _fill(article, record, digest)
-            pending.append((article, record, article.pk is not None))
+                known.discard(article.content_hash)
+            updated = article.pk is not None
+            outcomes.append(Outcome.UPDATED if updated else Outcome.CREATED)
+            _fill(article, item.record, item.digest)
+            pending.append((article, annotation, updated))
+        totals.count(outcomes)
+        self._save_articles(pending)
+        self._write(pending, totals)
+        return outcomes
 
+    def _save_articles(self, pending: list[tuple[Article, Annotation, bool]]) -> None:
         for article, _, updated in pending:
             if updated:
                 article.save()
         Article.objects.bulk_create([article for article, _, updated in pending if not updated])
-        self._write(
-            [
-                (
-                    article,
-                    self.pipeline.annotate(
-                        record.text,
-                        record.published,
-                        # Only a stored article can carry editors' choices.
-                        self.editors.for_article(article if updated else None, record.text),
-                    ),
-                )
-                for article, record, updated in pending
-            ],
-            totals,
-        )
-        return outcomes
 
-    def _write(self, annotated: list[tuple[Article, Annotation]], totals: Totals) -> None:
+    def _write(self, pending: list[tuple[Article, Annotation, bool]], totals: Totals) -> None:
         self.places.prime(
-            [t.entry for _, annotation in annotated for t in annotation.toponyms]
+            [t.entry for _, annotation, _ in pending for t in annotation.toponyms]
             + [
                 entry
-                for _, annotation in annotated
+                for _, annotation, _ in pending
                 for draft in annotation.events
                 for entry in draft.places
             ]
         )
+        changed = [article.pk for article, _, updated in pending if updated]
+        old_mentions = _by_article(Mention.objects.filter(article_id__in=changed))
+        old_events = _by_article(Event.objects.filter(article_id__in=changed))
         mentions: list[Mention] = []
         drafts: list[tuple[Event, EventDraft]] = []
         geocoded: list[tuple[Article, int, Entry]] = []
-        for article, annotation in annotated:
-            mentions += [
-                Mention(
-                    article=article,
-                    place_id=self.places.place_id(t.entry),
-                    start=t.start,
-                    end=t.end,
-                    surface=t.text[:200],
-                    confidence=t.confidence,
-                )
-                for t in annotation.toponyms
-            ]
-            for name in annotation.unresolved:
-                entry = self.geocoder.entry(name.text)
-                if entry is not None:
-                    geocoded.append((article, name.start, entry))
-                else:
-                    totals.unresolved += 1
-                # Without a place the mention waits in the admin for an editor.
-                mentions.append(
-                    Mention(
-                        article=article,
-                        place_id=self.places.place_id(entry) if entry else None,
-                        start=name.start,
-                        end=name.end,
-                        surface=name.text[:200],
-                        confidence=0.5 if entry else 0.0,
-                    )
-                )
-            drafts += [
-                (
-                    Event(
-                        article=article,
-                        start=draft.start,
-                        end=draft.end,
-                        text=draft.text,
-                        date_start=draft.date_start,
-                        date_end=draft.date_end,
-                        is_long=is_long(draft.date_start, draft.date_end),
-                        date_precision=draft.precision,
-                        date_text=draft.date_text[:200],
-                        timex_value=draft.timex_value[:50],
-                        is_caption=draft.is_caption,
-                    ),
-                    draft,
-                )
-                for draft in annotation.events
-            ]
-        Mention.objects.bulk_create(mentions)
+        for article, annotation, _ in pending:
+            own_mentions = self._mentions(article, annotation, geocoded, totals)
+            own_drafts = [(_event(article, draft), draft) for draft in annotation.events]
+            own_events = [event for event, _ in own_drafts]
+            was_mentioned, was_event = old_mentions[article.pk], old_events[article.pk]
+            keep_ids(was_event, own_events, EVENT_KEYS, EVENT_KEYS)
+            keep_ids(was_mentioned, own_mentions, mention_keys(was_event), mention_keys(own_events))
+            mentions += own_mentions
+            drafts += own_drafts
+        store_rows(Mention, mentions, _flat(old_mentions), MENTION_FIELDS)
         totals.mentions += len(mentions)
         totals.place_ids.update(m.place_id for m in mentions if m.place_id)
 
-        Event.objects.bulk_create([event for event, _ in drafts])
-        links = [
-            Event.places.through(event_id=event.id, place_id=self.places.place_id(entry))
+        store_rows(Event, [event for event, _ in drafts], _flat(old_events), EVENT_FIELDS)
+        # A kept event's places are those of its sentence now: its links are made anew.
+        if changed:
+            Event.places.through.objects.filter(event__article_id__in=changed).delete()
+        self._link(drafts, geocoded)
+        totals.events += len(drafts)
+
+    def _mentions(
+        self,
+        article: Article,
+        annotation: Annotation,
+        geocoded: list[tuple[Article, int, Entry]],
+        totals: Totals,
+    ) -> list[Mention]:
+        """geocoded: gets the names the geocoder found, for their events' places."""
+        mentions = [
+            Mention(
+                article=article,
+                place_id=self.places.place_id(t.entry),
+                start=t.start,
+                end=t.end,
+                surface=t.text[:200],
+                confidence=t.confidence,
+            )
+            for t in annotation.toponyms
+        ]
+        for name in annotation.unresolved:
+            entry = self.geocoder.entry(name.text)
+            if entry is not None:
+                geocoded.append((article, name.start, entry))
+            else:
+                totals.unresolved += 1
+            # Without a place the mention waits in the admin for an editor.
+            mentions.append(
+                Mention(
+                    article=article,
+                    place_id=self.places.place_id(entry) if entry else None,
+                    start=name.start,
+                    end=name.end,
+                    surface=name.text[:200],
+                    confidence=0.5 if entry else 0.0,
+                )
+            )
+        return mentions
+
+    def _link(
+        self, drafts: list[tuple[Event, EventDraft]], geocoded: list[tuple[Article, int, Entry]]
+    ) -> None:
+        links = {
+            (event.id, self.places.place_id(entry))
             for event, draft in drafts
             for entry in draft.places
-        ]
+        }
         # A geocoded name belongs to the event of its sentence, if there is one.
         for article, start, entry in geocoded:
             for event, _ in drafts:
                 if event.article is article and event.start <= start < event.end:
-                    place_id = self.places.place_id(entry)
-                    if not any(
-                        link.event_id == event.id and link.place_id == place_id for link in links
-                    ):
-                        links.append(Event.places.through(event_id=event.id, place_id=place_id))
-        Event.places.through.objects.bulk_create(links)
-        totals.events += len(drafts)
+                    links.add((event.id, self.places.place_id(entry)))
+        Event.places.through.objects.bulk_create(
+            [Event.places.through(event_id=e, place_id=p) for e, p in sorted(links)]
+        )
+
+
+def _by_article(rows: Iterable[R]) -> defaultdict[int, list[R]]:
+    grouped: defaultdict[int, list[R]] = defaultdict(list)
+    for row in rows:
+        grouped[row.article_id].append(row)  # type: ignore[attr-defined]
+    return grouped
+
+
+def _flat(grouped: dict[int, list[R]]) -> list[R]:
+    return [row for rows in grouped.values() for row in rows]
+
+
+def _event(article: Article, draft: EventDraft) -> Event:
+    return Event(
+        article=article,
+        start=draft.start,
+        end=draft.end,
+        text=draft.text,
+        date_start=draft.date_start,
+        date_end=draft.date_end,
+        is_long=is_long(draft.date_start, draft.date_end),
+        date_precision=draft.precision,
+        date_text=draft.date_text[:200],
+        timex_value=draft.timex_value[:50],
+        is_caption=draft.is_caption,
+    )
+
+
+def _batches(records: Iterable[ArticleInput]) -> Iterator[list[ArticleInput]]:
+    batch: list[ArticleInput] = []
+    for record in records:
+        # A batch holds each origin once, so a record can update an article
+        # an earlier one in the same run created.
+        if len(batch) == BATCH_SIZE or any(r.origin == record.origin for r in batch):
+            yield batch
+            batch = []
+        batch.append(record)
+    if batch:
+        yield batch
+
+
+def _stored(digests: list[str], origins: list[str | None]) -> tuple[set[str], dict[str, Article]]:
+    """The content hashes among digests already stored, and the articles stored
+    under these origins."""
+    stored = Article.objects.filter(
+        Q(content_hash__in=digests) | Q(origin_hash__in=[o for o in origins if o])
+    )
+    known = {article.content_hash for article in stored}
+    return known, {article.origin_hash: article for article in stored if article.origin_hash}
+
+
+# How often a batch's write is tried, and the pause after the n-th failure (n times
+# this, in seconds), before its file is reported as not stored.
+WRITE_ATTEMPTS = 5
+RETRY_PAUSE = 0.2
+
+# SQLSTATEs of PostgreSQL's "try the transaction again": serialization failure, deadlock.
+_RETRY_SQLSTATES = {"40001", "40P01"}
+
+
+def worth_retrying(error: DatabaseError) -> bool:
+    """A race lost (a row another writer made first), a lock not got in time, or
+    PostgreSQL's own request to try again: the same write may succeed next time."""
+    if isinstance(error, IntegrityError):
+        return True
+    if getattr(error.__cause__, "sqlstate", None) in _RETRY_SQLSTATES:
+        return True
+    return "database is locked" in str(error) or "database table is locked" in str(error)
 
 
 # Articles stored together: large enough that per-query overhead vanishes,

@@ -148,8 +148,17 @@ def _database() -> dict:
     }:
         raise ImproperlyConfigured("DATABASE_URL must be sqlite:// or postgres://")
     if config["ENGINE"] == "django.db.backends.sqlite3":
-        # Long ingests write while the map reads: WAL lets both go on.
-        config["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;", "timeout": 20}
+        # Long ingests write while the map reads: WAL lets both go on. Writers
+        # take turns: a transaction that begins as a reader and then writes cannot
+        # wait for the lock (SQLite answers "database is locked" at once, whatever
+        # the timeout), so every transaction takes the write lock when it begins
+        # (IMMEDIATE) and waits up to `timeout` seconds for it: an editor's save
+        # waits for an ingest's batch (well under a second) instead of failing.
+        config["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL;",
+            "timeout": 30,
+            "transaction_mode": "IMMEDIATE",
+        }
     else:
         # PostgreSQL compiles a query to machine code once its estimated cost
         # passes jit_above_cost, which a few thousand rows' correlated subquery

@@ -100,3 +100,19 @@ def small_world() -> SmallWorld:
         ),
     ]
     return SmallWorld(ras_lanuf, brussels, tripoli, libya, summit, events)
+
+
+def place_form(place: Place, **changes: object) -> dict[str, object]:
+    """What the admin's place form posts for place (no aliases), with changes."""
+    data: dict[str, object] = {
+        "name": place.name,
+        "kind": place.kind,
+        "country_code": place.country_code,
+        "lat": place.lat,
+        "lon": place.lon,
+        "geocode_source": place.geocode_source,
+        "population": place.population,
+        "aliases-TOTAL_FORMS": "0",
+        "aliases-INITIAL_FORMS": "0",
+    }
+    return {**data, **changes}

@@ -11,6 +11,7 @@ from django.test import Client
 from events.editors import make_editor
 from events.gazetteer import normalize
 from events.models import Article, Mention, Place, PlaceAlias
+from tests.event_support import place_form
 
 
 @pytest.fixture
@@ -47,26 +48,11 @@ def _mentions(place: Place, *confidences: float) -> None:
         )
 
 
-def _form(place: Place, **changes: object) -> dict[str, object]:
-    data: dict[str, object] = {
-        "name": place.name,
-        "kind": place.kind,
-        "country_code": place.country_code,
-        "lat": place.lat,
-        "lon": place.lon,
-        "geocode_source": place.geocode_source,
-        "population": place.population,
-        "aliases-TOTAL_FORMS": "0",
-        "aliases-INITIAL_FORMS": "0",
-    }
-    return {**data, **changes}
-
-
 def test_saving_a_new_position_marks_the_place_verified_by_the_editor(
     client: Client, editor: User
 ) -> None:
     place = _place("Ras Lanuf")
-    response = client.post(f"/admin/events/place/{place.pk}/change/", _form(place, lat=30.41))
+    response = client.post(f"/admin/events/place/{place.pk}/change/", place_form(place, lat=30.41))
     assert response.status_code == 302
     place.refresh_from_db()
     assert (place.lat, place.verified, place.verified_by) == (30.41, True, editor)
@@ -76,7 +62,7 @@ def test_saving_a_new_position_marks_the_place_verified_by_the_editor(
 
 def test_ticking_verified_keeps_the_source_of_the_coordinates(client: Client, editor: User) -> None:
     place = _place("Benghazi")
-    client.post(f"/admin/events/place/{place.pk}/change/", _form(place, verified="on"))
+    client.post(f"/admin/events/place/{place.pk}/change/", place_form(place, verified="on"))
     place.refresh_from_db()
     assert place.verified and place.verified_by == editor
     assert place.geocode_source == Place.Source.GAZETTEER
@@ -84,21 +70,21 @@ def test_ticking_verified_keeps_the_source_of_the_coordinates(client: Client, ed
 
 def test_saving_without_changes_does_not_verify(client: Client) -> None:
     place = _place("Zawiya")
-    client.post(f"/admin/events/place/{place.pk}/change/", _form(place))
+    client.post(f"/admin/events/place/{place.pk}/change/", place_form(place))
     place.refresh_from_db()
     assert not place.verified
 
 
 def test_a_position_off_the_globe_is_refused(client: Client) -> None:
     place = _place("Zawiya")
-    response = client.post(f"/admin/events/place/{place.pk}/change/", _form(place, lat=123))
+    response = client.post(f"/admin/events/place/{place.pk}/change/", place_form(place, lat=123))
     assert response.status_code == 200
     assert "between -90 and 90" in response.content.decode()
 
 
 def test_an_alias_added_inline_is_stored_normalised(client: Client) -> None:
     place = _place("Ras Lanuf")
-    form = _form(place, **{"aliases-TOTAL_FORMS": "1", "aliases-0-name": "Ra’s Lanūf"})
+    form = place_form(place, **{"aliases-TOTAL_FORMS": "1", "aliases-0-name": "Ra’s Lanūf"})
     assert client.post(f"/admin/events/place/{place.pk}/change/", form).status_code == 302
     assert place.aliases.get().normalized == normalize("Ra's Lanuf")
 
@@ -106,7 +92,7 @@ def test_an_alias_added_inline_is_stored_normalised(client: Client) -> None:
 def test_an_alias_another_place_already_has_is_refused(client: Client) -> None:
     place, other = _place("Ras Lanuf"), _place("Sidra")
     PlaceAlias.objects.create(place=other, name="Es Sider", normalized="es sider")
-    form = _form(place, **{"aliases-TOTAL_FORMS": "1", "aliases-0-name": "Es Sider"})
+    form = place_form(place, **{"aliases-TOTAL_FORMS": "1", "aliases-0-name": "Es Sider"})
     response = client.post(f"/admin/events/place/{place.pk}/change/", form)
     assert response.status_code == 200
     assert "already an alias of Sidra" in response.content.decode()

@@ -10,6 +10,7 @@ from django.test import Client
 
 from events.editors import make_editor, merge_places
 from events.models import Article, Event, Mention, Place
+from tests.event_support import place_form
 
 
 @pytest.fixture
@@ -30,27 +31,12 @@ def _place(name: str = "Ras Lanuf", lat: float = 30.5, lon: float = 18.56) -> Pl
     return Place.objects.create(name=name, kind="city", country_code="LY", lat=lat, lon=lon)
 
 
-def _form(place: Place, **changes: object) -> dict[str, object]:
-    data: dict[str, object] = {
-        "name": place.name,
-        "kind": place.kind,
-        "country_code": place.country_code,
-        "lat": place.lat,
-        "lon": place.lon,
-        "geocode_source": place.geocode_source,
-        "population": place.population,
-        "aliases-TOTAL_FORMS": "0",
-        "aliases-INITIAL_FORMS": "0",
-    }
-    return {**data, **changes}
-
-
 def test_moving_a_place_in_the_admin_records_who_when_and_before_and_after(
     client_as_editor: Client, editor: User
 ) -> None:
     place = _place()
     response = client_as_editor.post(
-        f"/admin/events/place/{place.pk}/change/", _form(place, lat=30.4167, lon=18.5333)
+        f"/admin/events/place/{place.pk}/change/", place_form(place, lat=30.4167, lon=18.5333)
     )
     assert response.status_code == 302, response.content[:2000]
 
@@ -67,7 +53,7 @@ def test_the_history_page_of_a_place_shows_the_change(
     client_as_editor: Client,
 ) -> None:
     place = _place()
-    client_as_editor.post(f"/admin/events/place/{place.pk}/change/", _form(place, lat=31.0))
+    client_as_editor.post(f"/admin/events/place/{place.pk}/change/", place_form(place, lat=31.0))
     page = client_as_editor.get(f"/admin/events/place/{place.pk}/history/")
     assert page.status_code == 200
     assert b"erin" in page.content

@@ -10,7 +10,6 @@ process, as an operator would run newsmap. Tests must leave the corpus as they f
 
 from __future__ import annotations
 
-import contextlib
 import os
 import socket
 import subprocess
@@ -23,6 +22,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+
+from tests.scratch_database import scratch_database_url
 
 SHARED = Path(os.environ.get("NEWSMAP_SHARED_DIR", settings.BASE_DIR.parent / "shared"))
 WIRE = SHARED / "data" / "news" / "wire_1997_2005.jsonl"
@@ -77,22 +78,6 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@contextlib.contextmanager
-def _postgres_database(name: str) -> Iterator[str]:
-    import psycopg
-
-    config = settings.DATABASES["default"]
-    url = f"postgres://{config['USER']}@{config['HOST'] or '127.0.0.1'}:{config['PORT'] or 5432}"
-    with psycopg.connect(f"{url}/postgres", autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"{url}/{name}"
-    finally:
-        with psycopg.connect(f"{url}/postgres", autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 def _wait_until_up(url: str, server: subprocess.Popen[bytes], seconds: float = 30) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -106,22 +91,12 @@ def _wait_until_up(url: str, server: subprocess.Popen[bytes], seconds: float = 3
     raise RuntimeError(f"the server did not answer at {url} within {seconds} s")
 
 
-@contextlib.contextmanager
-def _database_url(tmp: Path) -> Iterator[str]:
-    """A database of the backend the tests run on, for this run alone."""
-    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
-        with _postgres_database(f"newsmap_wire_{os.getpid()}") as url:
-            yield url
-    else:
-        yield f"sqlite:///{tmp / 'wire.sqlite3'}"
-
-
 @pytest.fixture(scope="session")
 def wire_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WireServer]:
     if not WIRE.exists():
         pytest.skip(f"{WIRE} is not here (set NEWSMAP_SHARED_DIR)")
     tmp = tmp_path_factory.mktemp("wire")
-    with _database_url(tmp) as database_url:
+    with scratch_database_url(tmp, "newsmap_wire") as database_url:
         env = {
             **os.environ,
             "DATABASE_URL": database_url,

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from events.ingest import Progress, ingest_paths
+from events.ingest import IngestReport, Progress, ingest_paths
 from events.progress import ProgressBar
 from events.readers import parse_published
 from events.terminal import printable
@@ -56,6 +56,10 @@ class Command(BaseCommand):
             # Every line names a path, and paths (like the values quoted from records)
             # may hold newlines or terminal escapes.
             self.stderr.write(printable(error))
+        if report.interrupted:
+            self.stderr.write(_interrupted(report))
+            # 128 + SIGINT, as a shell reports a command Ctrl-C stopped.
+            raise SystemExit(130)
 
         totals = report.totals
         self.stdout.write(
@@ -70,6 +74,17 @@ class Command(BaseCommand):
                 f"{len(report.errors)} of the inputs could not be ingested (see above)",
                 returncode=1,
             )
+
+
+def _interrupted(report: IngestReport) -> str:
+    totals = report.totals
+    return (
+        f"Interrupted: {report.finished:,} of {_count(report.found, 'file')} done, "
+        f"{_count(totals.created + totals.updated, 'article')} stored "
+        f"({totals.created} new, {totals.updated} updated, {totals.unchanged} unchanged); "
+        "what is stored is whole. Run the same command again to resume: "
+        "articles already stored are skipped."
+    )
 
 
 def _count(n: int, noun: str) -> str:

@@ -1,0 +1,41 @@
+"""Ctrl-C stops an ingest with one line: what was stored, and how to resume."""
+
+from __future__ import annotations
+
+import re
+import signal
+from pathlib import Path
+
+from tests.ingest_processes import ARTICLE_COUNT, wait_for_articles, write_wire_articles
+from tests.scratch_database import migrated_database
+
+FILES = 300
+
+
+def test_ctrl_c_stops_an_ingest_with_one_line_saying_what_was_stored_and_how_to_resume(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "news"
+    write_wire_articles(folder, FILES)
+    with migrated_database(tmp_path / "db", "newsmap_ingest_interrupted") as manage:
+        ingest = manage.start("ingest", str(folder))
+        wait_for_articles(manage, ingest)
+        ingest.send_signal(signal.SIGINT)
+        _, stderr = ingest.communicate(timeout=60)
+        stored = int(manage.manage("shell", "-v0", "-c", ARTICLE_COUNT))
+        again = manage.manage("ingest", str(folder))
+
+    assert ingest.returncode == 130
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
+    [line] = stderr.strip().splitlines()
+    done = re.fullmatch(
+        rf"Interrupted: (\d+) of {FILES} files done, (\d+) articles? stored \((\d+) new, "
+        r"0 updated, 0 unchanged\); what is stored is whole\. Run the same command again "
+        r"to resume: articles already stored are skipped\.",
+        line,
+    )
+    assert done, line
+    # One story a file: every file done is one article stored, none half-way.
+    assert int(done[1]) == int(done[2]) == int(done[3]) == stored
+    assert 0 < stored < FILES
+    assert f"({FILES - stored} new, 0 updated, {stored} unchanged)" in again
