@@ -96,6 +96,10 @@ MIDDLEWARE = [
     # Every page's policy (script only from newsmap's files); framing adds to it.
     "events.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Serves /static/ from STATIC_ROOT under gunicorn (make serve): compressed
+    # files, and forever-cacheable hashed names. Right after SecurityMiddleware,
+    # so that its redirects and headers also cover static files.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -178,7 +182,17 @@ STATICFILES_DIRS = [
     ("vendor/world-atlas", BASE_DIR / "node_modules" / "world-atlas"),
     ("vendor/topojson-client", BASE_DIR / "node_modules" / "topojson-client" / "dist"),
 ]
-STATIC_ROOT = VAR_DIR / "static"
+# Where `manage.py collectstatic` (make serve runs it) gathers the files
+# whitenoise serves.
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Names carry a hash of the content (map.3f2a….js), so browsers may keep a
+    # file forever and a new release is never mixed with an old cached script;
+    # gzip copies are made once, at collectstatic. A template naming
+    # a file that is not collected fails loudly rather than linking a 404.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
 
 # Geocoding. "gazetteer" is newsmap's offline index; "nominatim" asks
 # OpenStreetMap's service through geopy and needs network access, with the
@@ -196,6 +210,12 @@ INGEST_MAX_FILE_BYTES = env_int("INGEST_MAX_FILE_BYTES", 64 * 1024 * 1024, minim
 API_MAX_LIMIT = env_int("API_MAX_LIMIT", 5000, minimum=1)
 
 LEAFLET_CONFIG = {
+    # Leaflet finds its marker images from its stylesheet's URL for them, which
+    # fails once collectstatic has hashed the name (marker-icon.2273e3d8ad92.png):
+    # the place form's marker asked for a page-relative marker-icon.png instead.
+    # Told the folder (the leaflet_js tag hands it to Leaflet as is), it loads the
+    # unhashed copy whitenoise also serves.
+    "FORCE_IMAGE_PATH": f"/{STATIC_URL}leaflet/images/",
     "DEFAULT_CENTER": (30.0, 15.0),
     "DEFAULT_ZOOM": 3,
     "TILES": [
