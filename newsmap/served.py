@@ -63,6 +63,12 @@ def _wait_until_up(url: str, server: subprocess.Popen[bytes], log: Path, seconds
     raise RuntimeError(f"gunicorn did not answer at {url} within {seconds} s")
 
 
+def _server_env(env: Mapping[str, str]) -> dict[str, str]:
+    # The tests' DJANGO_ALLOW_ASYNC_UNSAFE (for Playwright) is nothing a server should run with.
+    served = {name: value for name, value in env.items() if name != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    return {**served, "DEBUG": "false"}
+
+
 @contextlib.contextmanager
 def gunicorn(env: Mapping[str, str], seconds: float = 60) -> Iterator[str]:
     """gunicorn on a free port of 127.0.0.1 with DEBUG off, until the block ends; its URL.
@@ -79,7 +85,7 @@ def gunicorn(env: Mapping[str, str], seconds: float = 60) -> Iterator[str]:
             process = subprocess.Popen(
                 [*command, "--bind", f"127.0.0.1:{port}"],
                 cwd=BASE_DIR,
-                env={**env, "DEBUG": "false"},
+                env=_server_env(env),
                 stdout=subprocess.DEVNULL,
                 stderr=errors,
             )

@@ -8,6 +8,7 @@ with ImproperlyConfigured naming the variable.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -59,10 +60,58 @@ def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
     return value
 
 
+_ORIGIN = re.compile(r"^https?://(?:\*\.)?[A-Za-z0-9.-]+(?::\d{1,5})?$")
+
+
+def env_origins(name: str) -> list[str]:
+    """Comma-separated origins (scheme://host[:port]), as CSRF_TRUSTED_ORIGINS wants them."""
+    origins = env_list(name, [])
+    bad = [origin for origin in origins if not _ORIGIN.match(origin)]
+    if bad:
+        raise ImproperlyConfigured(
+            f"{name} has entries that are not origins: {', '.join(map(repr, bad))} "
+            "(use https://news.example.com or https://*.example.com)"
+        )
+    return origins
+
+
+def env_proxy_header(name: str) -> tuple[str, str] | None:
+    """The header a reverse proxy sets to 'https' for requests it took over TLS.
+
+    Given as the header's name (X-Forwarded-Proto); Django wants its WSGI key.
+    Only set it behind a proxy that always sets or strips that header: otherwise
+    a client could claim its plain request was secure.
+    """
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return None
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9-]*", raw):
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not a header name (use X-Forwarded-Proto, which the proxy "
+            "sets to https)"
+        )
+    return f"HTTP_{raw.upper().replace('-', '_')}", "https"
+
+
 DEBUG = env_bool("DEBUG", False)
 # The default key is only for a laptop: `manage.py check --deploy` flags it.
 SECRET_KEY = env_str("SECRET_KEY", "django-insecure-newsmap-development-key")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
+# Sites whose forms may post here (the admin's login behind a proxy on another
+# host or port than the one Django sees).
+CSRF_TRUSTED_ORIGINS = env_origins("CSRF_TRUSTED_ORIGINS")
+
+# HTTPS (README.md, Deploying). All off by default, so that make serve works over
+# plain HTTP on 127.0.0.1; a public site behind TLS turns them on.
+SECURE_PROXY_SSL_HEADER = env_proxy_header("SECURE_PROXY_SSL_HEADER")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+# Cookies go over HTTPS only wherever plain HTTP is redirected to it.
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", SECURE_SSL_REDIRECT)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", SECURE_SSL_REDIRECT)
+# Browsers that saw it refuse plain HTTP for this long: start small (3600), then a year.
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 
 # Where newsmap keeps what it builds and stores: the SQLite database and the
 # gazetteer index. Both are made on first use.
