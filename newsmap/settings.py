@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -135,6 +136,8 @@ INSTALLED_APPS = [
     "simple_history",
     # For its Swagger UI files: /api/docs then works offline and runs no inline script.
     "ninja",
+    # Login rate limiting (events/logins.py).
+    "axes",
     "events",
 ]
 
@@ -157,7 +160,26 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Lets history records name the editor who made each change.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a refused login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Login rate limiting (events/logins.py, README.md, Deploying): a username that
+# fails LOGIN_FAILURE_LIMIT times from one address is refused there for
+# LOGIN_COOLOFF_MINUTES. The check is a backend of its own, before Django's.
+AUTHENTICATION_BACKENDS = [
+    "events.logins.LoginRateLimitBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "events.logins.locked_out"
+AXES_CLIENT_IP_CALLABLE = "events.logins.client_address"
+# Reverse proxies in front of newsmap that append the client's address to
+# X-Forwarded-For (nginx's $proxy_add_x_forwarded_for): one for README's nginx.
+PROXY_COUNT = env_int("PROXY_COUNT", 0, minimum=0)
 
 # No page of newsmap may be framed, except the embeds (events/framing.py), which
 # these origins may frame: "*" is any site, an empty value none.

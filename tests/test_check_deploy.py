@@ -80,6 +80,7 @@ def test_secure_cookies_follow_the_https_redirect_unless_set() -> None:
         ("SECURE_SSL_REDIRECT", "sometimes", "SECURE_SSL_REDIRECT='sometimes' is not a boolean"),
         ("CSRF_TRUSTED_ORIGINS", "newsmap.example.org", "CSRF_TRUSTED_ORIGINS has entries"),
         ("SECURE_PROXY_SSL_HEADER", "X-Forwarded-Proto: https", "is not a header name"),
+        ("LOGIN_FAILURE_LIMIT", "0", "LOGIN_FAILURE_LIMIT='0' must be at least 1"),
     ],
 )
 def test_a_bad_value_stops_start_up_with_one_line_naming_it(
