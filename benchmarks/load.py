@@ -11,8 +11,11 @@ from a few client threads, under a time cap:
 - `/api/events/compact`, every event;
 - `/embed/timeline/`, the first 500 cards (target: p95 <= 100 ms with 2 workers).
 
-For each it prints requests per second, p50/p95/p99 latency and the errors (any
-answer but 200, or none), which must be 0; the exit status is 1 otherwise.
+For each it prints requests per second, p50/p95/p99 latency, the CPU time the
+workers spent per request (which, unlike latency, hardly depends on what else
+the machine runs: compare the load average printed below each table) and the
+errors (any answer but 200, or none), which must be 0; the exit status is 1
+otherwise.
 Requests ask for gzip, as browsers do, and carry no If-None-Match: every one is a
 full render. SQLite always (var/load/), and PostgreSQL too when DATABASE_URL is
 set: in the database of that name with `_load` appended, created if absent.
@@ -165,8 +168,8 @@ def _wait_for(url: str, process: subprocess.Popen[bytes], log: Path, seconds: fl
     sys.exit(f"make serve did not answer at {url} within {seconds} s (see {log})")
 
 
-def workers_rss_mb(root: int) -> list[float]:
-    """Resident memory of the gunicorn processes descended from process `root`."""
+def gunicorn_pids(root: int) -> list[int]:
+    """gunicorn's processes (master and workers) descended from process `root`."""
     children: dict[int, list[int]] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         with contextlib.suppress(OSError):
@@ -179,9 +182,23 @@ def workers_rss_mb(root: int) -> list[float]:
         with contextlib.suppress(OSError):
             # gunicorn's own processes, not the shell make started it from.
             if b"\0-m\0gunicorn\0" in Path(f"/proc/{pid}/cmdline").read_bytes():
-                rss = Path(f"/proc/{pid}/statm").read_text().split()[1]
-                found.append(int(rss) * os.sysconf("SC_PAGE_SIZE") / 2**20)
-    return sorted(found)
+                found.append(pid)
+    return found
+
+
+def rss_mb(pids: list[int]) -> list[float]:
+    pages = [int(Path(f"/proc/{pid}/statm").read_text().split()[1]) for pid in pids]
+    return sorted(count * os.sysconf("SC_PAGE_SIZE") / 2**20 for count in pages)
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system time these processes have used: unlike latency, it hardly
+    depends on what else the machine is running."""
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 # --- the load ----------------------------------------------------------------------------------
@@ -241,14 +258,14 @@ def drive(url: str, requests: int, clients: int, seconds: float) -> Result:
     return result
 
 
-def report(name: str, result: Result) -> None:
+def report(name: str, result: Result, cpu: float) -> None:
     times = result.times
     rate = len(times) / result.elapsed if result.elapsed else 0.0
     capped = "  (time cap reached)" if result.capped else ""
     print(
         f"  {name:<34} {len(times):>5} {rate:>8.1f} {percentile(times, 0.5):>8.1f} "
         f"{percentile(times, 0.95):>8.1f} {percentile(times, 0.99):>8.1f} "
-        f"{len(result.errors):>6}{capped}"
+        f"{cpu * 1000 / max(1, len(times)):>9.1f} {len(result.errors):>6}{capped}"
     )
     for error in sorted(set(result.errors))[:3]:
         print(f"      {result.errors.count(error)} × {error}")
@@ -275,15 +292,19 @@ def run(label: str, env: dict[str, str], args: argparse.Namespace) -> int:
             f"  {args.workers} workers, {args.clients} clients, {args.requests} requests an "
             f"endpoint, at most {args.seconds:g} s each\n"
             f"  {'endpoint':<34} {'reqs':>5} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} "
-            f"{'p99 ms':>8} {'errors':>6}"
+            f"{'p99 ms':>8} {'cpu ms/req':>9} {'errors':>6}"
         )
+        pids = gunicorn_pids(os.getpid())
         for name, path in endpoints.items():
             drive(url + path, args.clients * 3, args.clients, args.seconds)  # warm every worker
+            before = cpu_seconds(pids)
             result = drive(url + path, args.requests, args.clients, args.seconds)
-            report(name, result)
+            report(name, result, cpu_seconds(pids) - before)
             errors += len(result.errors)
-        rss = workers_rss_mb(os.getpid())
-        print(f"  gunicorn RSS (master and workers): {', '.join(f'{mb:.0f}' for mb in rss)} MB")
+        rss = ", ".join(f"{mb:.0f}" for mb in rss_mb(pids))
+        print(
+            f"  gunicorn RSS (master and workers): {rss} MB; load average {os.getloadavg()[0]:.1f}"
+        )
     return errors
 
 
