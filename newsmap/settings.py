@@ -262,7 +262,7 @@ STORAGES = {
     # file forever and a new release is never mixed with an old cached script;
     # gzip copies are made once, at collectstatic. A template naming
     # a file that is not collected fails loudly rather than linking a 404.
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "newsmap.storage.StaticFilesStorage"},
 }
 
 # Geocoding. "gazetteer" is newsmap's offline index; "nominatim" asks
