@@ -1,13 +1,15 @@
 # The two commands a new machine needs (see README.md):
 #   make run    set everything up, ingest the seeds, serve on http://127.0.0.1:8000/
 #   make test   set everything up, lint, run the tests on SQLite and on PostgreSQL
+# and the one a deployment runs (README.md, Deploying):
+#   make serve  set up, migrate, collect static files, serve with gunicorn on HOST
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsmap
 
-.PHONY: setup run test test-sqlite test-postgres lint benchmark clean
+.PHONY: setup run serve test test-sqlite test-postgres lint benchmark clean
 
 setup: $(VENV)/.installed node_modules/.installed var/gazetteer.sqlite3
 	@# Bytecode for our own modules: the interpreter reads it even where
@@ -37,6 +39,14 @@ run: setup
 	$(PY) manage.py ingest seeds/
 	DEBUG=true $(PY) manage.py runserver $(HOST)
 
+# DEBUG is off whatever the environment says: this is the command for real use.
+# gunicorn serves the pages (gunicorn.conf.py: WEB_CONCURRENCY workers, default 2),
+# whitenoise (in the middleware) the collected static files.
+serve: setup
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py collectstatic --no-input --verbosity 0
+	DEBUG=false $(PY) -m gunicorn newsmap.wsgi:application --bind $(HOST)
+
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
@@ -55,6 +65,7 @@ benchmark: setup
 	$(PY) benchmarks/dates_speed.py
 	$(PY) benchmarks/map_speed.py
 	$(PY) benchmarks/country_points.py
+	$(PY) benchmarks/load.py
 
 clean:
 	rm -rf $(VENV) var node_modules

@@ -396,7 +396,8 @@ class PlaceAdmin(TakesTurnWithIngests, SimpleHistoryAdmin):
             count += 1
         self.message_user(request, f"{count_of(count, 'place')} marked verified.", messages.SUCCESS)
 
-    @admin.action(description="Merge selected places into one…", permissions=["change", "delete"])
+    # A change, not a delete: editors, who may not delete places, merge them.
+    @admin.action(description="Merge selected places into one…", permissions=["change"])
     def merge_places(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
         places = list(queryset)
         if len(places) < 2:

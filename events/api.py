@@ -201,20 +201,24 @@ _PLACE_IDS = Subquery(
 )
 
 
-def _event_features(events: QuerySet[Event]) -> list[dict[str, Any]]:
-    """GeoJSON Features for these events, from plain rows in two queries.
+EventRow = tuple[tuple[Any, ...], list[dict[str, Any]]]
 
-    Model instances, prefetching and a query per link cost more than the
-    queries themselves at a thousand events a page.
+
+def event_rows(events: QuerySet[Event], columns: tuple[str, ...]) -> list[EventRow]:
+    """Each event's values of these columns, with its places as the API gives them.
+
+    Plain rows in two queries: model instances, prefetching and a query per
+    link cost more than the queries themselves at a thousand events a page.
+    Each event's places come by name, then id, so the order never changes
+    between calls. The embed's cards are built from the same rows.
     """
-    rows = list(events.annotate(place_ids=_PLACE_IDS).values_list(*_EVENT_COLUMNS, "place_ids"))
+    rows = list(events.annotate(place_ids=_PLACE_IDS).values_list(*columns, "place_ids"))
     ids_of = [[int(pid) for pid in row[-1].split(",")] if row[-1] else [] for row in rows]
     used = {pid for ids in ids_of for pid in ids}
     place_rows = (
         Place.objects.filter(_AnyOf(F("pk"), used)).values_list(*_PLACE_COLUMNS) if used else []
     )
     places: dict[int, dict[str, Any]] = {}
-    # The order places appear in a MultiPoint must not change between calls.
     for pk, name, country, kind, lat, lon in sorted(place_rows, key=lambda r: (r[1], r[0])):
         places[pk] = {
             "id": pk,
@@ -225,12 +229,17 @@ def _event_features(events: QuerySet[Event]) -> list[dict[str, Any]]:
             "lon": lon,
         }
     rank = {pk: index for index, pk in enumerate(places)}
-    features = []
+    result = []
     for row, ids in zip(rows, ids_of, strict=True):
         if len(ids) > 1:
             ids.sort(key=rank.__getitem__)
-        features.append(_event_feature(row, [places[pid] for pid in ids]))
-    return features
+        result.append((row, [places[pid] for pid in ids]))
+    return result
+
+
+def _event_features(events: QuerySet[Event]) -> list[dict[str, Any]]:
+    """GeoJSON Features for these events."""
+    return [_event_feature(row, places) for row, places in event_rows(events, _EVENT_COLUMNS)]
 
 
 def _event_feature(row: tuple[Any, ...], places: list[dict[str, Any]]) -> dict[str, Any]:

@@ -9,7 +9,7 @@ embed (events/embed.py) shows exactly the same events.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
@@ -31,9 +31,8 @@ class TimelineFilters(WindowFilters):
 
 
 def timeline_events(filters: TimelineFilters) -> QuerySet[Event]:
-    """The events a timeline shows, oldest first, with articles and places loaded."""
-    places = Prefetch("places", queryset=Place.objects.order_by("name", "id"))
-    qs = Event.objects.select_related("article").prefetch_related(places)
+    """The events a timeline shows, oldest first."""
+    qs = Event.objects.all()
     # Overlap of the event's days with [start, end], as /api/events filters.
     if filters.start:
         qs = qs.filter(date_end__gte=filters.start)
@@ -84,7 +83,15 @@ def _day(day: date, month: bool = True, year: bool = True) -> str:
     )
 
 
-def date_label(event: Event) -> str:
+class Dated(Protocol):
+    """An event, or the embed's card of one."""
+
+    date_start: date
+    date_end: date
+    date_precision: str
+
+
+def date_label(event: Dated) -> str:
     """The event's days as a reader says them: '11 Mar 2011', '7–11 Mar 2011', 'March 2011'."""
     first, last = event.date_start, event.date_end
     if event.date_precision == Event.Precision.YEAR:
@@ -154,7 +161,8 @@ def get_timeline(request: HttpRequest, filters: Query[TimelineFilters]) -> JsonR
     """
     if problem := filters.problem():
         raise ParamError(problem)
-    qs = timeline_events(filters)
+    places = Prefetch("places", queryset=Place.objects.order_by("name", "id"))
+    qs = timeline_events(filters).select_related("article").prefetch_related(places)
     events = list(qs[: settings.API_MAX_LIMIT])
     if filters.article is not None and events:
         title = events[0].article.title or "Timeline"

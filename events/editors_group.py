@@ -16,7 +16,10 @@ EDITORS_GROUP = "Editors"
 
 # model → the actions editors may take on it.
 GRANTS: dict[str, tuple[str, ...]] = {
-    "place": ("add", "change", "delete", "view"),  # delete: merging removes the merged places
+    # No delete: a place editors think wrong is merged into the right one, which
+    # keeps its mentions, events and name (an alias); the merge removes the
+    # merged places itself. Existing groups lose the grant at the next migrate.
+    "place": ("add", "change", "view"),
     "placealias": ("add", "change", "delete", "view"),
     "mention": ("change", "view"),
     "event": ("change", "view"),

@@ -8,6 +8,8 @@ with ImproperlyConfigured naming the variable.
 from __future__ import annotations
 
 import os
+import re
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -59,10 +61,58 @@ def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
     return value
 
 
+_ORIGIN = re.compile(r"^https?://(?:\*\.)?[A-Za-z0-9.-]+(?::\d{1,5})?$")
+
+
+def env_origins(name: str) -> list[str]:
+    """Comma-separated origins (scheme://host[:port]), as CSRF_TRUSTED_ORIGINS wants them."""
+    origins = env_list(name, [])
+    bad = [origin for origin in origins if not _ORIGIN.match(origin)]
+    if bad:
+        raise ImproperlyConfigured(
+            f"{name} has entries that are not origins: {', '.join(map(repr, bad))} "
+            "(use https://news.example.com or https://*.example.com)"
+        )
+    return origins
+
+
+def env_proxy_header(name: str) -> tuple[str, str] | None:
+    """The header a reverse proxy sets to 'https' for requests it took over TLS.
+
+    Given as the header's name (X-Forwarded-Proto); Django wants its WSGI key.
+    Only set it behind a proxy that always sets or strips that header: otherwise
+    a client could claim its plain request was secure.
+    """
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return None
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9-]*", raw):
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not a header name (use X-Forwarded-Proto, which the proxy "
+            "sets to https)"
+        )
+    return f"HTTP_{raw.upper().replace('-', '_')}", "https"
+
+
 DEBUG = env_bool("DEBUG", False)
 # The default key is only for a laptop: `manage.py check --deploy` flags it.
 SECRET_KEY = env_str("SECRET_KEY", "django-insecure-newsmap-development-key")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
+# Sites whose forms may post here (the admin's login behind a proxy on another
+# host or port than the one Django sees).
+CSRF_TRUSTED_ORIGINS = env_origins("CSRF_TRUSTED_ORIGINS")
+
+# HTTPS (README.md, Deploying). All off by default, so that make serve works over
+# plain HTTP on 127.0.0.1; a public site behind TLS turns them on.
+SECURE_PROXY_SSL_HEADER = env_proxy_header("SECURE_PROXY_SSL_HEADER")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+# Cookies go over HTTPS only wherever plain HTTP is redirected to it.
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", SECURE_SSL_REDIRECT)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", SECURE_SSL_REDIRECT)
+# Browsers that saw it refuse plain HTTP for this long: start small (3600), then a year.
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 
 # Where newsmap keeps what it builds and stores: the SQLite database and the
 # gazetteer index. Both are made on first use.
@@ -86,6 +136,8 @@ INSTALLED_APPS = [
     "simple_history",
     # For its Swagger UI files: /api/docs then works offline and runs no inline script.
     "ninja",
+    # Login rate limiting (events/logins.py).
+    "axes",
     "events",
 ]
 
@@ -101,6 +153,10 @@ MIDDLEWARE = [
     # A NUL in a query string is a 400 on the admin and the pages too.
     "events.params.NulQueryMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Serves /static/ from STATIC_ROOT under gunicorn (make serve): compressed
+    # files, and forever-cacheable hashed names. Right after SecurityMiddleware,
+    # so that its redirects and headers also cover static files.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -109,7 +165,26 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Lets history records name the editor who made each change.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a refused login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Login rate limiting (events/logins.py, README.md, Deploying): a username that
+# fails LOGIN_FAILURE_LIMIT times from one address is refused there for
+# LOGIN_COOLOFF_MINUTES. The check is a backend of its own, before Django's.
+AUTHENTICATION_BACKENDS = [
+    "events.logins.LoginRateLimitBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "events.logins.locked_out"
+AXES_CLIENT_IP_CALLABLE = "events.logins.client_address"
+# Reverse proxies in front of newsmap that append the client's address to
+# X-Forwarded-For (nginx's $proxy_add_x_forwarded_for): one for README's nginx.
+PROXY_COUNT = env_int("PROXY_COUNT", 0, minimum=0)
 
 # No page of newsmap may be framed, except the embeds (events/framing.py), which
 # these origins may frame: "*" is any site, an empty value none.
@@ -192,7 +267,17 @@ STATICFILES_DIRS = [
     ("vendor/world-atlas", BASE_DIR / "node_modules" / "world-atlas"),
     ("vendor/topojson-client", BASE_DIR / "node_modules" / "topojson-client" / "dist"),
 ]
-STATIC_ROOT = VAR_DIR / "static"
+# Where `manage.py collectstatic` (make serve runs it) gathers the files
+# whitenoise serves.
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Names carry a hash of the content (map.3f2a….js), so browsers may keep a
+    # file forever and a new release is never mixed with an old cached script;
+    # gzip copies are made once, at collectstatic. A template naming
+    # a file that is not collected fails loudly rather than linking a 404.
+    "staticfiles": {"BACKEND": "newsmap.storage.StaticFilesStorage"},
+}
 
 # Geocoding. "gazetteer" is newsmap's offline index; "nominatim" asks
 # OpenStreetMap's service through geopy and needs network access, with the
@@ -210,6 +295,12 @@ INGEST_MAX_FILE_BYTES = env_int("INGEST_MAX_FILE_BYTES", 64 * 1024 * 1024, minim
 API_MAX_LIMIT = env_int("API_MAX_LIMIT", 5000, minimum=1)
 
 LEAFLET_CONFIG = {
+    # Leaflet finds its marker images from its stylesheet's URL for them, which
+    # fails once collectstatic has hashed the name (marker-icon.2273e3d8ad92.png):
+    # the place form's marker asked for a page-relative marker-icon.png instead.
+    # Told the folder (the leaflet_js tag hands it to Leaflet as is), it loads the
+    # unhashed copy whitenoise also serves.
+    "FORCE_IMAGE_PATH": f"/{STATIC_URL}leaflet/images/",
     "DEFAULT_CENTER": (30.0, 15.0),
     "DEFAULT_ZOOM": 3,
     "TILES": [

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.test.utils import override_settings
 
 # pytest-django's live_server runs the app in a thread while Playwright's sync
 # API runs an event loop in the test's thread; Django refuses ORM calls from an
@@ -35,6 +36,25 @@ CHROMIUM_ARGS = [
 pytest_plugins = ["tests.wire_server"]
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def static_files_as_in_the_source() -> Iterator[None]:
+    """Tests in this process link and serve static/ as it is, without collectstatic.
+
+    Production's storage (hashed names from a manifest, settings.STORAGES) needs
+    `collectstatic` first; tests that start newsmap in another process (make
+    serve's gunicorn: tests/test_serve_browser.py, tests/wire_server.py) run it
+    and use the real storage.
+    """
+    plain = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    with override_settings(
+        STORAGES=plain, WHITENOISE_USE_FINDERS=True, WHITENOISE_AUTOREFRESH=True
+    ):
+        yield
 
 
 @pytest.fixture(scope="session")

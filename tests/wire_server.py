@@ -4,18 +4,13 @@ The wire corpus (../shared/data/news/wire_1997_2005.jsonl: 1,283 stories) takes 
 ingest, and pytest-django flushes the test database after every live_server test. So
 this fixture ingests it once into a database of its own (a SQLite file, or a throwaway
 PostgreSQL database when the tests run on PostgreSQL) and serves that from a separate
-process, as an operator would run newsmap. Tests must leave the corpus as they found it
+process under gunicorn, as `make serve` runs newsmap. Tests must leave the corpus as they found it
 (saving a form unchanged is fine).
 """
 
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +18,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from newsmap import served
 from tests.scratch_database import scratch_database_url
 
 SHARED = Path(os.environ.get("NEWSMAP_SHARED_DIR", settings.BASE_DIR.parent / "shared"))
@@ -60,35 +56,7 @@ class WireServer:
 
     def manage(self, *args: str, stdin: str | None = None) -> str:
         """Runs manage.py against the served database; its output."""
-        done = subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=settings.BASE_DIR,
-            env=self.env,
-            input=stdin,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        return done.stdout
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_until_up(url: str, server: subprocess.Popen[bytes], seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"the server exited with {server.returncode}")
-        try:
-            urllib.request.urlopen(f"{url}/admin/login/", timeout=2).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"the server did not answer at {url} within {seconds} s")
+        return served.manage(self.env, *args, stdin=stdin)
 
 
 @pytest.fixture(scope="session")
@@ -106,23 +74,12 @@ def wire_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WireServer
             "NEWSMAP_EDITOR_PASSWORD": EDITOR[1],
             "DJANGO_SUPERUSER_PASSWORD": SUPERUSER[1],
         }
-        port = _free_port()
-        server = WireServer(f"http://127.0.0.1:{port}", env)
-        server.manage("migrate", "--no-input")
-        server.manage("ingest", str(settings.BASE_DIR / "seeds"), str(WIRE))
-        server.manage("createsuperuser", "--no-input", "--username", SUPERUSER[0], "--email", "")
-        server.manage("make_editor", EDITOR[0], "--create")
-        server.manage("shell", "-c", EDITORS_WORK)
-        process = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", "--noreload", "--insecure", f"{port}"],
-            cwd=settings.BASE_DIR,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            _wait_until_up(server.url, process)
-            yield server
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
+        setup = WireServer("", env)
+        served.prepare(env)
+        setup.manage("ingest", str(settings.BASE_DIR / "seeds"), str(WIRE))
+        setup.manage("createsuperuser", "--no-input", "--username", SUPERUSER[0], "--email", "")
+        setup.manage("make_editor", EDITOR[0], "--create")
+        setup.manage("shell", "-c", EDITORS_WORK)
+        # As make serve runs it: gunicorn, DEBUG off, static files from the manifest.
+        with served.gunicorn(env) as url:
+            yield WireServer(url, env)
