@@ -39,6 +39,8 @@ EVENT_FIELDS = [
     "date_text",
     "timex_value",
     "is_caption",
+    "kind",
+    "headline",
 ]
 
 EVENT_KEYS: list[Key[Event]] = [

@@ -16,6 +16,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from events.extraction.happenings import KINDS
+
 
 class Article(models.Model):
     title = models.CharField(max_length=500, blank=True)
@@ -131,6 +133,9 @@ class Mention(models.Model):
         return self.surface
 
 
+KIND_CHOICES = [(kind, kind.replace("_", " ").capitalize()) for kind in KINDS]
+
+
 class Event(models.Model):
     class Precision(models.TextChoices):
         DAY = "day", "Day"
@@ -154,6 +159,9 @@ class Event(models.Model):
     is_long = models.BooleanField(default=False, editable=False)
     places = models.ManyToManyField(Place, blank=True, related_name="events")
     is_caption = models.BooleanField(default=False)
+    # What happened, from the sentence (events/extraction/happenings): an editor may correct both.
+    kind = models.CharField(max_length=30, choices=KIND_CHOICES, default="other", db_index=True)
+    headline = models.CharField(max_length=100, blank=True)
     history = HistoricalRecords(m2m_fields=[places])
 
     # Events at most this long are found by the start of their range alone.

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Generic, Protocol, TypeVar
 
 from events.extraction.dates import Timex, find_timexes
+from events.extraction.happenings import classify, headline
 from events.gazetteer import Entry, Gazetteer
 from events.sentences import Sentence, split_sentences
 from events.toponyms import (
@@ -38,6 +39,8 @@ class EventDraft:
     timex_value: str
     places: tuple[Entry, ...]
     is_caption: bool
+    kind: str = "other"  # events/extraction/happenings: from the sentence's cues
+    headline: str = ""  # the sentence's main clause, about 80 characters
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +238,8 @@ class Pipeline:
             timex_value=value,
             places=tuple(places.values()),
             is_caption=sentence.is_caption,
+            kind=classify(sentence.text).name,
+            headline=headline(sentence.text),
         )
 
 

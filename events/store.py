@@ -461,6 +461,8 @@ def _event(article: Article, draft: EventDraft) -> Event:
         date_text=draft.date_text[:200],
         timex_value=draft.timex_value[:50],
         is_caption=draft.is_caption,
+        kind=draft.kind,
+        headline=draft.headline[:100],
     )
 
 

@@ -79,15 +79,18 @@ _WEAK_END = re.compile(
 
 # A full stop ends a sentence after a lower-case word, a number or a closing
 # quote, not after "U.S." or "Mr.".
-_SENTENCE_END = re.compile(
-    r"(?<![A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bSen)(?<!\bRep)"
-    r"(?<!\bGov)(?<!\bCol)(?<!\bLt)(?<!\bJr)(?<!\bNo)(?<!\bvs)[.!?]['\"”’]?\s+(?=[A-Z'\"“‘])"
+_STOP = re.compile(r"[.!?]['\"”’]?\s+(?=[A-Z'\"“‘])")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\bMrs?|\bMs|\bDr|\bSt|\bGen|\bSen|\bRep|\bGov|\bCol|\bLt"
+    r"|\bJr|\bNo|\bvs)$"
 )
 
 
 def _first_sentence(text: str) -> str:
-    end = _SENTENCE_END.search(text)
-    return text[: end.start() + 1] if end else text
+    for stop in _STOP.finditer(text):
+        if not _ABBREVIATION.search(text, max(0, stop.start() - 4), stop.start()):
+            return text[: stop.start() + 1]
+    return text
 
 
 def _trim(text: str) -> str:
