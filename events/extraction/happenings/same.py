@@ -15,6 +15,8 @@ Between two such reports the evidence is weighed (WEIGHTS, one table):
 - the same act, from ACTS ("pounded" and "bombardment" are both shelling);
 - the actors: both name people or bodies (capitalised words that are not places)
   and none in common is against (the EU's welcome and Sarkozy's of one council);
+- the figures: both give numbers and none in common is against (two stock
+  markets' turnovers, two crimes' tolls); a retelling repeats its figures;
 - shared words: the share of the shorter sentence's content words that the other
   has too, besides the words of its acts and places, already weighed (two tellings
   of one vow share its actor and what was vowed).
@@ -45,6 +47,8 @@ WEIGHTS = {
     "same_act": 1.0,
     # Both name people or bodies, and none in common: different actors' acts.
     "other_actors": -0.75,
+    # Both give figures, and none in common: different counts, prices, results.
+    "other_figures": -1.0,
     # Times the share of shared content words (0 to 1).
     "shared_words": 2.5,
 }
@@ -96,6 +100,12 @@ _FUNCTION_TEXT = (
 )
 _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 
+# A figure as written ("3.19", "1,274.42", "40,000", "319"). Not one or two digits
+# (days of the month, clock times, small counts told in words elsewhere) nor four
+# (years): the reports' dates are already weighed.
+_FIGURE = re.compile(
+    r"(?<![\w.,:])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d{3}|\d{5,})(?![\w.,:]*\d)"
+)
 _WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
 
 
@@ -121,6 +131,7 @@ class Report:
     words: frozenset[str] = field(init=False)
     acts: frozenset[str] = field(init=False)
     actors: frozenset[str] = field(init=False)
+    figures: frozenset[str] = field(init=False)
     where: Where = field(init=False)
 
     def __post_init__(self) -> None:
@@ -132,6 +143,7 @@ class Report:
         object.__setattr__(self, "acts", acts)
         object.__setattr__(self, "actors", names_in(self.text) - named)
         object.__setattr__(self, "where", Where.of(self.places))
+        object.__setattr__(self, "figures", frozenset(_FIGURE.findall(self.text)))
 
 
 @dataclass(frozen=True)
@@ -205,6 +217,8 @@ def evidence(a: Report, b: Report) -> dict[str, float]:
         found["same_act"] = WEIGHTS["same_act"]
     if a.actors and b.actors and not a.actors & b.actors:
         found["other_actors"] = WEIGHTS["other_actors"]
+    if a.figures and b.figures and not a.figures & b.figures:
+        found["other_figures"] = WEIGHTS["other_figures"]
     shorter = min(len(a.words), len(b.words))
     if shorter:
         found["shared_words"] = WEIGHTS["shared_words"] * len(a.words & b.words) / shorter
