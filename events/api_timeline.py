@@ -46,6 +46,8 @@ def timeline_events(filters: TimelineFilters) -> QuerySet[Event]:
         qs = qs.filter(article_id=filters.article)
     if filters.q:
         qs = qs.filter(text__icontains=filters.q)
+    if kinds := filters.kinds:
+        qs = qs.filter(kind__in=kinds)
     # End before id: events sharing both days stay together under one date label.
     return qs.order_by("date_start", "date_end", "id")
 

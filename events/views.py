@@ -10,11 +10,13 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 
 from events.api_timeline import safe_url
 from events.background import BACKGROUND_DAYS
 from events.basemap import outlines_url
 from events.extraction.dates import find_timexes
+from events.kind_styles import css as kind_css
 from events.models import Article, Event, Mention
 
 # A date of week precision or coarser is shown on the map as the window that
@@ -155,3 +157,10 @@ def article_page(request: HttpRequest, article_id: int) -> HttpResponse:
         "original_url": safe_url(article.url),
     }
     return render(request, "events/article.html", context)
+
+
+def kinds_css(request: HttpRequest) -> HttpResponse:
+    """A class per kind of event setting --kind-colour (events/kind_styles.py), for every page."""
+    response = HttpResponse(kind_css(), content_type="text/css; charset=utf-8")
+    patch_cache_control(response, public=True, max_age=3600)
+    return response

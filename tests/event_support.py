@@ -79,6 +79,8 @@ def small_world() -> SmallWorld:
             ras_lanuf,
             brussels,
             date_text="11 March",
+            kind="diplomacy",
+            headline="EU leaders met in Brussels",
         ),
         make_event(
             libya,
@@ -87,6 +89,8 @@ def small_world() -> SmallWorld:
             date(2011, 3, 13),
             ras_lanuf,
             date_text="12 March",
+            kind="fighting",
+            headline="Rebels retreated from Ras Lanuf",
         ),
         make_event(libya, "A ceasefire was called.", date(2011, 3, 20), date(2011, 3, 20)),
         make_event(
