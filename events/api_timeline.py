@@ -17,6 +17,7 @@ from django.http import HttpRequest, JsonResponse
 from django.utils.html import escape, format_html
 from ninja import Query, Router
 
+from events.extraction.happenings import headline as headline_of
 from events.models import Event, Place
 from events.params import ParamError, window_problem
 from events.schemas import Error, WindowFilters
@@ -59,6 +60,17 @@ def safe_url(url: str) -> str:
     not become a link.
     """
     return url if url.lower().startswith(("https://", "http://")) else ""
+
+
+def shown_headline(headline: str, text: str) -> str:
+    """What a card, slide or list shows as the event's headline: the stored one, or one
+    made from its sentence for an event stored without (an editor may clear it)."""
+    return headline or headline_of(text)
+
+
+def says_more(headline: str, text: str) -> bool:
+    """Whether the whole sentence says more than its headline, and so is worth a click."""
+    return " ".join(text.split()).rstrip(" .!?") != headline.rstrip(" .!?")
 
 
 # Most specific first: an event "in Zawiya, Libya" belongs to Zawiya's group.
