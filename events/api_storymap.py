@@ -134,12 +134,7 @@ def get_storymap(request: HttpRequest, filters: Query[TimelineFilters]) -> JsonR
         raise ParamError(problem)
     located = Exists(Event.places.through.objects.filter(event_id=OuterRef("pk")))
     places = Prefetch("places", queryset=Place.objects.order_by("name", "id"))
-    qs = (
-        timeline_events(filters)
-        .filter(located)
-        .select_related("article")
-        .prefetch_related(places)
-    )
+    qs = timeline_events(filters).filter(located).select_related("article").prefetch_related(places)
     events = list(qs[: settings.API_MAX_LIMIT])
     slides = [slide for event in events if (slide := _slide(event))]
     title = (events[0].article.title if filters.article is not None and events else "") or "Story"

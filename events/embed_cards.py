@@ -30,9 +30,7 @@ _CARD = (
     '<p class="nm-source">{6}</p></li>'
 )
 # The kind: its symbol for the eye (the label says it to a screen reader).
-_KIND = (
-    '<p class="nm-kind"><span class="nm-kind-mark" aria-hidden="true">{0}</span> {1}</p>'
-)
+_KIND = '<p class="nm-kind"><span class="nm-kind-mark" aria-hidden="true">{0}</span> {1}</p>'
 # The headline, and the whole sentence one click (or Enter) away: <details> is
 # keyboard operable and needs no script.
 _HEADLINE = (
