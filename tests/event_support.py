@@ -26,6 +26,21 @@ def make_event(
     return event
 
 
+# A lead sentence longer than its headline, as the wire tells it, and the headline ingest makes.
+LONG_SENTENCE = (
+    "The military forces of Moammar Gadhafi on Friday pounded Ras Lanuf, the key oil port once "
+    "in the hands of rebel forces, with its leadership confidently vowing to retake the east."
+)
+LONG_HEADLINE = "The military forces of Moammar Gadhafi pounded Ras Lanuf"
+
+
+def make_long_event(article: Article, day: date, *places: Place) -> Event:
+    """A fighting event of LONG_SENTENCE on day: one whose whole sentence says more."""
+    return make_event(
+        article, LONG_SENTENCE, day, day, *places, kind="fighting", headline=LONG_HEADLINE
+    )
+
+
 def make_article(title: str, published: date, **fields: Any) -> Article:
     """An article whose text is its title, at a web address made from the title."""
     return Article.objects.create(

@@ -10,31 +10,18 @@ import pytest
 from django.test import Client
 
 from events.models import Article
-from tests.event_support import make_article, make_event
-
-LONG = (
-    "The military forces of Moammar Gadhafi on Friday pounded Ras Lanuf, the key oil port once "
-    "in the hands of rebel forces, with its leadership vowing to retake the east."
-)
-
+from tests.event_support import LONG_SENTENCE, make_article, make_event, make_long_event
 
 TALKS = "Talks <b>began</b>."
 HISTORY = "In 1969 Gadhafi took power."
-TEXT = f"{LONG} {TALKS} {HISTORY}"
+TEXT = f"{LONG_SENTENCE} {TALKS} {HISTORY}"
 
 
 @pytest.fixture
 def article(db: None) -> Article:
     article = make_article("Ras Lanuf <falls>", date(2011, 3, 11), text=TEXT)
     events = [
-        make_event(
-            article,
-            LONG,
-            date(2011, 3, 11),
-            date(2011, 3, 11),
-            kind="fighting",
-            headline="The military forces of Moammar Gadhafi pounded Ras Lanuf",
-        ),
+        make_long_event(article, date(2011, 3, 11)),
         make_event(
             article,
             TALKS,
@@ -82,7 +69,7 @@ def test_the_whole_sentence_is_one_click_away_when_it_says_more(
 ) -> None:
     pounded, talks, _ = items(client, article)
     assert "<summary>The whole sentence</summary>" in pounded
-    assert f'<p class="article-event-sentence">{LONG}</p>' in pounded
+    assert f'<p class="article-event-sentence">{LONG_SENTENCE}</p>' in pounded
     assert "<details" not in talks, "its headline is its sentence"
 
 

@@ -10,28 +10,16 @@ import pytest
 
 from events.kind_styles import KIND_STYLES
 from events.models import Article
-from tests.event_support import make_article, make_event
+from tests.event_support import LONG_SENTENCE, make_article, make_event, make_long_event
 
 pytestmark = pytest.mark.browser
-
-LONG = (
-    "The military forces of Moammar Gadhafi on Friday pounded Ras Lanuf, the key oil port once "
-    "in the hands of rebel forces, with its leadership confidently vowing to retake the east."
-)
 
 
 @pytest.fixture
 def story(transactional_db: None) -> Article:
     article = make_article("Libya", date(2011, 3, 11))
     day = date(2011, 3, 11)
-    make_event(
-        article,
-        LONG,
-        day,
-        day,
-        kind="fighting",
-        headline="The military forces of Moammar Gadhafi pounded Ras Lanuf",
-    )
+    make_long_event(article, day)
     make_event(article, "Ministers met in Brussels.", day, day, kind="diplomacy")
     return article
 
@@ -61,7 +49,7 @@ def test_the_whole_sentence_opens_from_the_headline_by_keyboard_and_badges_wear_
         pytest.fail("Tab never reached the headline")
     page.keyboard.press("Enter")  # type: ignore[attr-defined]
     assert sentence.is_visible()
-    assert sentence.inner_text() == LONG
+    assert sentence.inner_text() == LONG_SENTENCE
     page.screenshot(path=str(artifacts / "embed_kinds.png"))  # type: ignore[attr-defined]
     page.keyboard.press("Enter")  # type: ignore[attr-defined]
     assert not sentence.is_visible()

@@ -12,12 +12,7 @@ from django.test import Client
 
 from events.kind_styles import KIND_STYLES
 from events.models import Article, Event
-from tests.event_support import make_article, make_event
-
-LONG = (
-    "The military forces of Moammar Gadhafi on Friday pounded Ras Lanuf, the key oil port once "
-    "in the hands of rebel forces, with its leadership confidently vowing to retake the east."
-)
+from tests.event_support import LONG_SENTENCE, make_article, make_event, make_long_event
 
 
 @pytest.fixture
@@ -26,14 +21,7 @@ def story(db: None) -> dict[str, Event | Article]:
     day = date(2011, 3, 11)
     return {
         "article": article,
-        "pounded": make_event(
-            article,
-            LONG,
-            day,
-            day,
-            kind="fighting",
-            headline="The military forces of Moammar Gadhafi pounded Ras Lanuf",
-        ),
+        "pounded": make_long_event(article, day),
         "hostile": make_event(
             article,
             "Ministers <b>met</b> & talked at length about what comes next.",
@@ -82,7 +70,7 @@ def test_a_card_shows_the_headline_and_the_whole_sentence_behind_a_summary(
         '<details class="nm-detail"><summary class="nm-headline">'
         "The military forces of Moammar Gadhafi pounded Ras Lanuf"
     ) in pounded
-    assert f'<p class="nm-text">{LONG}</p></details>' in pounded
+    assert f'<p class="nm-text">{LONG_SENTENCE}</p></details>' in pounded
 
 
 def test_a_sentence_no_longer_than_its_headline_is_shown_once_without_a_summary(
