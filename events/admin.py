@@ -28,12 +28,13 @@ from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from simple_history.admin import SimpleHistoryAdmin
 
-from events import alternatives, editors
+from events import alternatives, editors, happening_choices
 from events.gazetteer import normalize
 from events.locks import take_turn_with_ingests
 from events.models import (
     Article,
     Event,
+    HappeningChoice,
     Mention,
     Place,
     PlaceAlias,
@@ -554,26 +555,87 @@ class MentionAdmin(TakesTurnWithIngests, SimpleHistoryAdmin):
 
 @admin.register(Event)
 class EventAdmin(CalendarEdgeDates, TakesTurnWithIngests, SimpleHistoryAdmin):
-    list_display = ["short_text", "date_start", "date_end", "date_precision", "article"]
-    list_select_related = ["article"]
-    list_filter = ["date_precision", "is_caption"]
+    list_display = ["short_text", "kind", "date_start", "date_end", "happening", "article"]
+    list_select_related = ["article", "lead"]
+    list_filter = ["kind", "date_precision", "is_caption"]
     search_fields = ["text", "places__name", "article__title"]
     date_hierarchy = "date_start"
     autocomplete_fields = ["places"]
-    readonly_fields = ["article", "text", "start", "end", "timex_value", "date_text"]
+    readonly_fields = ["article", "text", "start", "end", "timex_value", "date_text", "happening"]
     fields = [
         "article",
         "text",
+        ("kind", "headline"),
         "places",
         ("date_start", "date_end", "date_precision"),
         ("date_text", "timex_value"),
         "is_caption",
+        "happening",
     ]
     history_list_display = ["date_start", "date_end", "date_precision"]
+    actions = ["join_happening", "split_happening"]
 
     @admin.display(description="event", ordering="text")
     def short_text(self, event: Event) -> str:
         return event.text[:100] + ("…" if len(event.text) > 100 else "")
+
+    @admin.display(description="happening")
+    def happening(self, event: Event | None) -> str:
+        """Which happening this report tells: its lead, or the reports it leads."""
+        if event is None or event.pk is None:
+            return "–"
+        if event.lead_id is not None:
+            url = reverse("admin:events_event_change", args=[event.lead_id])
+            return format_html('a report of <a href="{}">event {}</a>', url, event.lead_id)
+        count = event.reports.count()
+        if not count:
+            return "told by this report alone"
+        url = reverse("admin:events_event_changelist") + "?" + urlencode({"lead": event.pk})
+        return format_html('leads <a href="{}">{}</a>', url, count_of(count, "other report"))
+
+    @admin.action(description="Join the selected events as one happening", permissions=["change"])
+    def join_happening(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
+        try:
+            lead = happening_choices.join(list(queryset), request.user)
+        except happening_choices.CannotJoin as why:
+            self.message_user(request, str(why), messages.ERROR)
+            return
+        joined = count_of(queryset.count(), "event")
+        self.message_user(request, f"Joined {joined} as one happening, led by event {lead.pk}.")
+
+    @admin.action(
+        description="Split the selected events off their happenings", permissions=["change"]
+    )
+    def split_happening(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
+        left = sum(happening_choices.split(event, request.user) for event in queryset)
+        split = count_of(queryset.count(), "event")
+        self.message_user(request, f"Split {split} off their happenings ({left} reports left).")
+
+
+@admin.register(HappeningChoice)
+class HappeningChoiceAdmin(SimpleHistoryAdmin):
+    """Editors' joins and splits (made by the Events list's actions), to review or undo."""
+
+    list_display = ["__str__", "same", "chosen_by", "chosen_at"]
+    list_filter = ["same"]
+    raw_id_fields = ["first", "second"]
+    readonly_fields = ["chosen_by", "chosen_at"]
+
+    # A choice changed or undone here applies at once, as the actions' do.
+    def save_model(self, request: HttpRequest, obj: Any, form: forms.Form, change: bool) -> None:
+        obj.chosen_by = request.user
+        super().save_model(request, obj, form, change)
+        happening_choices.regroup_around([obj.first, obj.second])
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        pair = [obj.first, obj.second]
+        super().delete_model(request, obj)
+        happening_choices.regroup_around(pair)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        pairs = [event for choice in queryset for event in (choice.first, choice.second)]
+        super().delete_queryset(request, queryset)
+        happening_choices.regroup_around(pairs)
 
 
 class NormalizedNameForm(forms.ModelForm):

@@ -31,6 +31,7 @@ from events.kind_styles import style_of
 from events.models import Event, Place
 from events.params import ParamError
 from events.schemas import Error
+from events.told import with_reports
 
 router = Router(tags=["timeline"])
 
@@ -134,7 +135,8 @@ def get_storymap(request: HttpRequest, filters: Query[TimelineFilters]) -> JsonR
         raise ParamError(problem)
     located = Exists(Event.places.through.objects.filter(event_id=OuterRef("pk")))
     places = Prefetch("places", queryset=Place.objects.order_by("name", "id"))
-    qs = timeline_events(filters).filter(located).select_related("article").prefetch_related(places)
+    qs = timeline_events(filters).filter(located).select_related("article")
+    qs = with_reports(qs.prefetch_related(places))
     events = list(qs[: settings.API_MAX_LIMIT])
     slides = [slide for event in events if (slide := _slide(event))]
     title = (events[0].article.title if filters.article is not None and events else "") or "Story"

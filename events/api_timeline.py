@@ -22,6 +22,7 @@ from events.kind_styles import style_of
 from events.models import Event, Place
 from events.params import ParamError, window_problem
 from events.schemas import Error, WindowFilters
+from events.told import other_articles, with_reports
 
 router = Router(tags=["timeline"])
 
@@ -50,6 +51,8 @@ def timeline_events(filters: TimelineFilters) -> QuerySet[Event]:
         qs = qs.filter(text__icontains=filters.q)
     if kinds := filters.kinds:
         qs = qs.filter(kind__in=kinds)
+    if filters.happenings:
+        qs = qs.filter(lead__isnull=True)
     # End before id: events sharing both days stay together under one date label.
     return qs.order_by("date_start", "date_end", "id")
 
@@ -148,14 +151,16 @@ def source_link(article: Any) -> str:
 
 
 def lead_html(event: Event, places: list[Place]) -> str:
-    """The event's whole sentence, its places and its sources, as escaped HTML paragraphs.
-
-    One source today, its article's; events told by several reports will list each.
-    """
+    """The event's whole sentence, its places and its sources, as escaped HTML paragraphs:
+    its own article's and, for a happening several reports tell, the others' (the
+    event's reports prefetched by events.told.with_reports)."""
     parts = [format_html("<p>{}</p>", event.text)]
     if places:
         parts.append(format_html("<p>{}</p>", ", ".join(place.name for place in places)))
-    parts.append(f"<p>{source_link(event.article)}</p>")
+    reports = list(event.reports.all()) if event.lead_id is None else []
+    sources = [source_link(article) for article in [event.article, *other_articles(event)]]
+    told = f"{len(reports) + 1} reports · " if reports else ""
+    parts.append(f"<p>{told}{', '.join(sources)}</p>")
     return "".join(parts)
 
 
@@ -197,7 +202,7 @@ def get_timeline(request: HttpRequest, filters: Query[TimelineFilters]) -> JsonR
     if problem := filters.problem():
         raise ParamError(problem)
     places = Prefetch("places", queryset=Place.objects.order_by("name", "id"))
-    qs = timeline_events(filters).select_related("article").prefetch_related(places)
+    qs = with_reports(timeline_events(filters).select_related("article").prefetch_related(places))
     events = list(qs[: settings.API_MAX_LIMIT])
     if filters.article is not None and events:
         title = events[0].article.title or "Timeline"

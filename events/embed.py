@@ -41,6 +41,7 @@ from events.framing import frameable
 from events.kind_styles import KIND_STYLES, KindStyle, style_of
 from events.models import Article, Event, Place
 from events.params import describe, parse_day
+from events.told import Told, told_by
 
 # More cards than this make a timeline nobody scrolls through; the embed says
 # how many it left out so that the editor narrows the filters.
@@ -151,6 +152,7 @@ class Card:
     source: str
     kind: str = "other"
     headline: str = ""
+    told: Told = field(default_factory=Told)
 
 
 @dataclass
@@ -176,6 +178,8 @@ class Timeline:
 
 
 _CARD_COLUMNS = (
+    "id",
+    "article_id",
     "text",
     "date_start",
     "date_end",
@@ -189,7 +193,7 @@ _CARD_COLUMNS = (
 
 
 def _card(index: int, row: tuple[Any, ...], places: list[dict[str, Any]]) -> Card:
-    text, date_start, date_end, precision, title, source, url, kind, headline = row[
+    _, _, text, date_start, date_end, precision, title, source, url, kind, headline = row[
         : len(_CARD_COLUMNS)
     ]
     card = Card(
@@ -228,8 +232,10 @@ def build_timeline(params: EmbedParams) -> Timeline:
     # Plain rows, as /api/events reads them: model instances (and the article's
     # whole text, which select_related loaded) cost 120 ms of 500 cards' 190.
     shown = event_rows(qs[offset : offset + MAX_EVENTS], _CARD_COLUMNS)
+    told = told_by((row[0], row[1]) for row, _ in shown)
     for index, (row, places) in enumerate(shown):
         card = _card(index, row, places)
+        card.told = told.get(row[0], card.told)
         timeline.cards.append(card)
         if not timeline.groups or timeline.groups[-1].label != card.label:
             timeline.groups.append(Group(label=card.label, first_index=index))

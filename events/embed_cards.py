@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.safestring import SafeString, mark_safe
 
-from events.api_timeline import says_more
+from events.api_timeline import safe_url, says_more
 from events.kind_styles import style_of
 
 if TYPE_CHECKING:
@@ -58,9 +58,18 @@ def _places(card: Card) -> str:
 
 
 def _source(card: Card) -> str:
-    if card.url:
-        return _LINK.format(escape(card.url), escape(card.source or "Source"))
-    return escape(card.source)
+    own = _link(card.url, card.source)
+    if card.told.reports == 1:
+        return own
+    others = [_link(safe_url(s["url"]), s["source"] or s["title"]) for s in card.told.sources]
+    told = f'<span class="nm-reports">{card.told.reports} reports</span>'
+    return told + " · " + ", ".join([own, *others])
+
+
+def _link(url: str, source: str) -> str:
+    if url:
+        return _LINK.format(escape(url), escape(source or "Source"))
+    return escape(source)
 
 
 def _text(card: Card) -> str:

@@ -315,3 +315,32 @@ class PlaceChoice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} → {self.place.name} in {self.article}"
+
+
+class HappeningChoice(models.Model):
+    """An editor's word that two reports tell one happening, or two.
+
+    Made by the Events admin's join and split actions; every grouping after it
+    (events/happenings.py) takes it over the evidence. Events keep their ids through
+    re-ingests of their article (events/identities.py), so the word outlives them.
+    """
+
+    first = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="+")
+    same = models.BooleanField(help_text="One happening (joined), or two (split).")
+    chosen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    chosen_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="unique_happening_choice"),
+            models.CheckConstraint(
+                condition=models.Q(first__lt=models.F("second")), name="happening_choice_in_order"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_id} {'with' if self.same else 'apart from'} {self.second_id}"
