@@ -142,12 +142,16 @@ def _tl_date(day: date, precision: str) -> dict[str, int]:
 def source_link(article: Any) -> str:
     """The article's source as HTML: a link to it where its address may be followed."""
     url = safe_url(article.url)
-    source = article.source or article.title or "Source"
+    source = _source_name(article)
     if url:
         return format_html(
             '<a href="{}" target="_blank" rel="noopener noreferrer">{}</a>', url, source
         )
     return escape(source)
+
+
+def _source_name(article: Any) -> str:
+    return article.source or article.title or "Source"
 
 
 def lead_html(event: Event, places: list[Place]) -> str:
@@ -158,7 +162,11 @@ def lead_html(event: Event, places: list[Place]) -> str:
     if places:
         parts.append(format_html("<p>{}</p>", ", ".join(place.name for place in places)))
     reports = list(event.reports.all()) if event.lead_id is None else []
-    sources = [source_link(article) for article in [event.article, *other_articles(event)]]
+    # Each source once: two AFP stories are one name to a reader; the count says two.
+    named: dict[str, Any] = {}
+    for article in [event.article, *other_articles(event)]:
+        named.setdefault(_source_name(article), article)
+    sources = [source_link(article) for article in named.values()]
     told = f"{len(reports) + 1} reports · " if reports else ""
     parts.append(f"<p>{told}{', '.join(sources)}</p>")
     return "".join(parts)

@@ -61,7 +61,14 @@ def _source(card: Card) -> str:
     own = _link(card.url, card.source)
     if card.told.reports == 1:
         return own
-    others = [_link(safe_url(s["url"]), s["source"] or s["title"]) for s in card.told.sources]
+    # Each source once: two AFP stories are one name to a reader; the count says two.
+    named = {card.source}
+    others = []
+    for source in card.told.sources:
+        name = source["source"] or source["title"]
+        if name not in named:
+            named.add(name)
+            others.append(_link(safe_url(source["url"]), name))
     told = f'<span class="nm-reports">{card.told.reports} reports</span>'
     return told + " · " + ", ".join([own, *others])
 

@@ -80,3 +80,23 @@ def test_an_unknown_each_is_refused_with_one_line(client: Client, seeded: None) 
     response = client.get("/api/events", {"each": "sentence"})
     assert response.status_code == 400
     assert "each" in response.json()["detail"]
+
+
+@pytest.mark.django_db
+def test_two_stories_of_one_source_name_it_once_and_count_both(client: Client) -> None:
+    from datetime import date
+
+    from tests.event_support import make_article, make_event, three_places
+
+    ras_lanuf, _, _ = three_places()
+    day = date(2011, 3, 11)
+    first = make_article("Shelling of Ras Lanuf", day, source="AFP")
+    second = make_article("Ras Lanuf under fire", day, source="AFP")
+    lead = make_event(first, "Forces shelled Ras Lanuf.", day, day, ras_lanuf, kind="fighting")
+    make_event(second, "Ras Lanuf was shelled.", day, day, ras_lanuf, kind="fighting", lead=lead)
+
+    page = client.get("/embed/timeline/").content.decode()
+    [card] = page.split('<li class="nm-card')[1:]
+    assert "2 reports</span>" in card and card.count("AFP") == 1
+    [slide] = client.get("/api/timeline").json()["events"]
+    assert "2 reports · " in slide["text"]["text"] and slide["text"]["text"].count("AFP") == 1
