@@ -159,6 +159,8 @@ def lead_html(event: Event, places: list[Place]) -> str:
     its own article's and, for a happening several reports tell, the others' (the
     event's reports prefetched by events.told.with_reports)."""
     parts = [format_html("<p>{}</p>", event.text)]
+    if event.is_caption:
+        parts.insert(0, "<p><em>Photo caption</em></p>")
     if places:
         parts.append(format_html("<p>{}</p>", ", ".join(place.name for place in places)))
     reports = list(event.reports.all()) if event.lead_id is None else []

@@ -153,6 +153,7 @@ class Card:
     kind: str = "other"
     headline: str = ""
     told: Told = field(default_factory=Told)
+    caption: bool = False
 
 
 @dataclass
@@ -189,11 +190,12 @@ _CARD_COLUMNS = (
     "article__url",
     "kind",
     "headline",
+    "is_caption",
 )
 
 
 def _card(index: int, row: tuple[Any, ...], places: list[dict[str, Any]]) -> Card:
-    _, _, text, date_start, date_end, precision, title, source, url, kind, headline = row[
+    _, _, text, date_start, date_end, precision, title, source, url, kind, headline, caption = row[
         : len(_CARD_COLUMNS)
     ]
     card = Card(
@@ -209,6 +211,7 @@ def _card(index: int, row: tuple[Any, ...], places: list[dict[str, Any]]) -> Car
         source=source or title,
         kind=kind,
         headline=shown_headline(headline, text),
+        caption=caption,
     )
     card.label = date_label(card)
     return card

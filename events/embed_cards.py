@@ -38,6 +38,7 @@ _HEADLINE = (
     '<span class="nm-sr"> (the whole sentence)</span></summary>'
     '<p class="nm-text">{1}</p></details>'
 )
+_CAPTION = '<p class="nm-caption">Photo caption</p>'
 _SENTENCE = '<p class="nm-text nm-headline">{0}</p>'
 _LINK = (
     '<a href="{}" target="_blank" rel="noopener noreferrer">{}'
@@ -80,9 +81,11 @@ def _link(url: str, source: str) -> str:
 
 
 def _text(card: Card) -> str:
+    # A photo's caption says so: it describes a picture the embed does not show.
+    told = _CAPTION if card.caption else ""
     if says_more(card.headline, card.text):
-        return _HEADLINE.format(escape(card.headline), escape(card.text))
-    return _SENTENCE.format(escape(card.text))
+        return told + _HEADLINE.format(escape(card.headline), escape(card.text))
+    return told + _SENTENCE.format(escape(card.text))
 
 
 def _card(card: Card) -> str:

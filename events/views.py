@@ -7,6 +7,7 @@ from datetime import date
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -152,12 +153,17 @@ class EventItem:
     headline: str
     sentence: str  # "" when the headline is the whole sentence
     background: bool
+    caption: bool
+    reports: int  # how many reports tell its happening, in this article and others
 
 
 def _event_items(article: Article) -> list[EventItem]:
     """The article's events in the order its text tells them."""
     items = []
-    for event in article.events.order_by("start", "id"):
+    events = article.events.order_by("start", "id").annotate(
+        told=Count("reports", distinct=True) + Count("lead__reports", distinct=True)
+    )
+    for event in events:
         headline = shown_headline(event.headline, event.text)
         items.append(
             EventItem(
@@ -167,6 +173,9 @@ def _event_items(article: Article) -> list[EventItem]:
                 headline=headline,
                 sentence=event.text if says_more(headline, event.text) else "",
                 background=is_background(event.date_start, event.date_end, article.published),
+                caption=event.is_caption,
+                # Its own, or its lead's reports (itself among them) and the lead.
+                reports=event.told + 1 if event.told else 1,
             )
         )
     return items
