@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import webencodings
 from selectolax.lexbor import LexborHTMLParser
@@ -173,7 +173,9 @@ def _page_article(
     html = _decode_page(url, answer)
     page = page_fields(url, html, published, "trafilatura", answer.url)
     found_at = canonical_url(answer.url)
-    address = canonical_url(page.url) if page.url and is_url(page.url) else found_at
+    # A canonical link may be relative ("/2011/03/story"): it is resolved as a browser would.
+    named = urljoin(answer.url, page.url) if page.url else ""
+    address = canonical_url(named) if named.startswith(("http://", "https://")) else found_at
     if bad_url(address):
         address = found_at
     day, moment = _published(url, page.published, entry, published)

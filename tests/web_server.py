@@ -78,7 +78,8 @@ def _handler(web: LocalWeb) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:  # noqa: N802 - http.server's name
             request = Request(self.path, {k.lower(): v for k, v in self.headers.items()})
             web.requests.append(request)
-            route = web.routes.get(self.path)
+            # A route with a query answers only it; one without answers any query.
+            route = web.routes.get(self.path) or web.routes.get(self.path.split("?")[0])
             if route is None:
                 answer = Answer(b"not here", "text/plain", 404)
             else:
