@@ -522,6 +522,7 @@ def _fill(article: Article, record: ArticleInput, digest: str) -> None:
     article.title = record.title[:500]
     article.source = record.source[:200]
     article.url = record.url[:2000]
+    article.author = record.author[:200]
     article.published = record.published
     published_at = record.published_at
     if published_at is not None and timezone.is_naive(published_at):
