@@ -40,6 +40,7 @@ from events.readers import (
     parse_published,
     unstorable,
 )
+from events.terminal import printable
 
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
@@ -236,21 +237,32 @@ def _storable(url: str, text: str) -> str:
 # --- feeds --------------------------------------------------------------------------------
 
 
+class _EntryProblem(Exception):
+    """An entry that gives no article, said after "FEED: entry N: "."""
+
+
 def _read_feed(
     url: str, answer: Response, fetcher: Fetcher, published: date | None, seen: Mapping[str, str]
 ) -> WebRead:
     import feedparser
 
-    headers = {
-        "content-type": answer.content_type
-        + (f"; charset={answer.charset}" if answer.charset else "")
-    }
+    charset = f"; charset={answer.charset}" if answer.charset else ""
+    headers = {"content-type": answer.content_type + charset}
     parsed = feedparser.parse(answer.body, response_headers=headers, sanitize_html=False)
-    if not parsed.entries and (parsed.bozo or not parsed.version):
-        problem = parsed.get("bozo_exception")
+    problem = parsed.get("bozo_exception") if parsed.bozo else None
+    # A wrong or missing encoding label is feedparser's to work round; broken XML is the
+    # feed's fault, and what it recovered of it is read as far as it goes.
+    benign = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+    broken = problem is not None and not isinstance(problem, benign)
+    if not parsed.entries and (broken or not parsed.version):
         why = f" ({_first_line(problem)})" if problem else ""
         raise ReadError(url, f"is not a feed that can be read{why}")
     read = WebRead(kind="feed", title=_clean_title(parsed.feed.get("title", "") or ""))
+    if broken:
+        read.errors.append(
+            f"{shown_url(url)}: is not well-formed ({_first_line(problem)}): "
+            f"its {len(parsed.entries)} entries read as far as they go"
+        )
     for index, entry in enumerate(parsed.entries, start=1):
         key = str(entry.get("id") or entry.get("link") or f"entry {index}")
         stamp = _entry_stamp(entry)
@@ -258,14 +270,21 @@ def _read_feed(
         if seen.get(key) == stamp:
             continue
         try:
-            read.articles.append(_entry_article(url, entry, index, fetcher, published, read.title))
+            read.articles.append(_entry_article(url, entry, fetcher, published, read.title))
+        except _EntryProblem as problem_here:
+            del read.entries[key]
+            if not broken:  # a fragment of a broken feed says nothing new
+                read.errors.append(printable(f"{shown_url(url)}: entry {index}: {problem_here}"))
         except (FetchError, ReadError) as error:
             del read.entries[key]  # tried again next time
-            read.errors.append(f"{shown_url(url)}: entry {index}: {error}")
+            read.errors.append(f"{printable(shown_url(url))}: entry {index}: {error}")
     return read
 
 
 def _first_line(error: object) -> str:
+    if hasattr(error, "getLineNumber"):  # XML's SAXParseException: where, without "<unknown>"
+        line, column = error.getLineNumber(), error.getColumnNumber()
+        return f"{error.getMessage()} at line {line}, column {column}"
     text = str(error).strip()
     return text.splitlines()[0] if text else type(error).__name__
 
@@ -297,7 +316,6 @@ def _entry_text(entry: Any) -> str:
 def _entry_article(
     feed_url: str,
     entry: Any,
-    index: int,
     fetcher: Fetcher,
     published: date | None,
     feed_title: str,
@@ -316,10 +334,10 @@ def _entry_article(
     if not text:
         if page_error is not None:
             raise page_error
-        raise ReadError(feed_url, f"entry {index} has neither a link nor text")
+        raise _EntryProblem("has neither a link nor text")
     where = link or feed_url
     address = canonical_url(link) if link and is_url(link) and not bad_url(link) else ""
-    origin = address or f"{canonical_url(feed_url)}#{entry.get('id') or index}"
+    origin = address or f"{canonical_url(feed_url)}#{entry.get('id') or _entry_stamp(entry)}"
     day, moment = _published(where, None, entry, published)
     return ArticleInput(
         text=_storable(where, text),
