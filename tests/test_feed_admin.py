@@ -3,12 +3,14 @@ their polling goes, and what a poll recorded is shown as text."""
 
 from __future__ import annotations
 
+from io import StringIO
+
 import pytest
 from django.contrib.auth.models import User
+from django.core.management import call_command
 from django.test import Client
 
 from events.models import Feed
-from tests.test_editor_permissions import editor_client  # noqa: F401 - a fixture
 
 
 @pytest.fixture
@@ -16,6 +18,15 @@ def root(db: None) -> Client:
     User.objects.create_superuser("root", password="pw-for-tests-only")
     client = Client()
     assert client.login(username="root", password="pw-for-tests-only")
+    return client
+
+
+@pytest.fixture
+def editor(db: None) -> Client:
+    User.objects.create_user("erin", password="pw-for-tests-only")
+    call_command("make_editor", "erin", stdout=StringIO(), stderr=StringIO())
+    client = Client()
+    assert client.login(username="erin", password="pw-for-tests-only")
     return client
 
 
@@ -66,8 +77,7 @@ def test_the_last_error_is_shown_as_text(root: Client) -> None:
     assert "Failed" in listing
 
 
-def test_an_editor_reads_feeds_but_does_not_add_or_change_them(editor_client: Client) -> None:
-    editor = editor_client
+def test_an_editor_reads_feeds_but_does_not_add_or_change_them(editor: Client) -> None:
     feed = Feed.objects.create(name="World", url="https://news.example.com/world.xml")
     assert editor.get("/admin/events/feed/").status_code == 200
     assert editor.get(f"/admin/events/feed/{feed.pk}/change/").status_code == 200
