@@ -19,6 +19,12 @@ logging.getLogger("trafilatura").setLevel(logging.ERROR)
 logging.getLogger("htmldate").setLevel(logging.ERROR)
 
 
+# Below this many characters of main text trafilatura falls back on its baseline,
+# which breaks a line at every inline element ("He said\nno\nand left"): such short
+# pages are left to newsmap's own reader, which keeps their sentences whole.
+MIN_TEXT = 250
+
+
 def extract(html: str, url: str = "") -> PageFields:
     import trafilatura
 
@@ -29,10 +35,15 @@ def extract(html: str, url: str = "") -> PageFields:
         with_metadata=True,
         include_comments=False,
         include_tables=True,
+        # No second opinion from readability and jusText: it scores as well without
+        # them (benchmarks/html_bodies.py) in less time.
+        fast=True,
     )
     if document is None:
         return PageFields("", "", "", "", None, "")
     text = normalize_text(document.text or "")
+    if len(text) < MIN_TEXT:
+        text = ""
     lines = (" ".join(line.split()) for line in text.split("\n"))
     return PageFields(
         text="\n".join(line for line in lines if line),

@@ -870,19 +870,23 @@ def page_fields(
     source = _clean_title(_meta_content(tree, "og:site_name") or "")
     published_raw = _meta_content(tree, "article:published_time") or _item_date(tree)
     author = _clean_title(_meta_content(tree, "author") or "")
+    text = ""
     if extractor == "trafilatura":
-        found = trafilatura_fields(where, html, url)
+        found = trafilatura_fields(where, _without_chrome(tree), url)
         text = found.text
         title = title or _clean_title(found.title)
         canonical = canonical or found.url
         source = source or _clean_title(found.source)
         author = author or _clean_title(found.author)
         # Its date is a day at most, and a guess: the page's own metadata goes first.
-        if published_raw is None and published is None:
-            published_raw = found.published or _time_element_date(tree.body)
-    else:
+        published_raw = published_raw or found.published
+    if not text:
+        # trafilatura leaves pages of a line or two (events.html_text.MIN_TEXT), and
+        # pages nested past what lxml parses, to this module's reader.
         text, time_date = _newsmap_text(tree, published_raw is None and published is None)
         published_raw = published_raw or time_date
+    elif published_raw is None and published is None:
+        published_raw = _time_element_date(tree.body)
     if not text:
         raise ReadError(where, "has no article text")
     if bad_url(canonical):
@@ -890,6 +894,29 @@ def page_fields(
         # not be stored as written is left out rather than failing the article.
         canonical = ""
     return PageFields(text, title, canonical, source, published_raw, author)
+
+
+# Site chrome, when it stands outside the story: trafilatura keeps a <header>'s or a
+# lone <nav>'s paragraphs where there is little else; inside an <article> or <main> a
+# <header> holds the headline and is kept.
+_CHROME_TAGS = ("header", "nav", "footer", "aside")
+
+
+def _without_chrome(tree: LexborHTMLParser) -> str:
+    for tag in _CHROME_TAGS:
+        for node in tree.css(tag):
+            if not _inside(node, ("article", "main")):
+                node.decompose()
+    return tree.html or ""
+
+
+def _inside(node: LexborNode, tags: tuple[str, ...]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in tags:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _newsmap_text(tree: LexborHTMLParser, wants_date: bool) -> tuple[str, str | None]:
@@ -915,7 +942,7 @@ def trafilatura_fields(where: Path | str, html: str, url: str = "") -> PageField
 
 
 # Which reader finds the main text of .html files (benchmarks/html_bodies.py compares them).
-HTML_FILE_EXTRACTOR = "newsmap"
+HTML_FILE_EXTRACTOR = "trafilatura"
 
 
 def _read_html(path: Path, raw: bytes, published: date | None, max_bytes: int) -> ArticleInput:
