@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from django.utils import timezone
@@ -19,7 +19,7 @@ from events.fetch import Fetcher, FetchError
 from events.ingest import IngestReport, store_records
 from events.models import Feed
 from events.pipeline import Pipeline
-from events.readers import ReadError
+from events.readers import ArticleInput, ReadError
 from events.store import ArticleStore
 from events.web import read_url
 
@@ -68,9 +68,10 @@ def poll_feed(feed: Feed, store: ArticleStore, fetcher: Fetcher) -> PollResult:
         result.status = Feed.Status.FAILED
     else:
         report.errors.extend(read.errors)
+        records = _at_home(feed, store, read.articles, report)
         if read.kind == "unchanged":
             result.status = Feed.Status.UNCHANGED
-        elif store_records(store, feed.url, read.articles, report):
+        elif store_records(store, feed.url, records, report):
             result.status = Feed.Status.PARTLY if read.errors else Feed.Status.OK
             feed.entries = read.entries
             # With entries to try again, the next poll must get the whole feed, not a 304.
@@ -84,6 +85,21 @@ def poll_feed(feed: Feed, store: ArticleStore, fetcher: Fetcher) -> PollResult:
     result.seconds = time.perf_counter() - started
     _record(feed, result)
     return result
+
+
+def _at_home(
+    feed: Feed, store: ArticleStore, records: list[ArticleInput], report: IngestReport
+) -> list[ArticleInput]:
+    """The feed's articles, each carrying the feed's home place as evidence."""
+    home = feed.home_place.strip()
+    if not home:
+        return records
+    if not store.home_places(home):
+        report.errors.append(
+            f"{feed.url}: the home place {home!r} is not in the gazetteer: read without it"
+        )
+        return records
+    return [replace(record, home_place=home) for record in records]
 
 
 def _record(feed: Feed, result: PollResult) -> None:

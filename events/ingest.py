@@ -77,6 +77,7 @@ def ingest_paths(
     published: date | None = None,
     pipeline: Pipeline | None = None,
     on_progress: Callable[[Progress], None] | None = None,
+    home_place: str = "",
 ) -> IngestReport:
     """on_progress: called after each file and each batch of a file's articles.
 
@@ -86,7 +87,7 @@ def ingest_paths(
     report = IngestReport()
     try:
         with _collecting_less():
-            _ingest_paths(report, paths, published, pipeline, on_progress)
+            _ingest_paths(report, paths, published, pipeline, on_progress, home_place)
     except KeyboardInterrupt:
         report.interrupted = True
     report.seconds = time.perf_counter() - started
@@ -99,6 +100,7 @@ def _ingest_paths(
     published: date | None,
     pipeline: Pipeline | None,
     on_progress: Callable[[Progress], None] | None,
+    home_place: str = "",
 ) -> None:
     sources: list[Path | str] = []
     for path in paths:
@@ -112,6 +114,11 @@ def _ingest_paths(
     report.found = len(sources)
 
     store = ArticleStore(pipeline or Pipeline()) if sources else None
+    if store is not None and home_place:
+        if not store.home_places(home_place):
+            report.errors.append(f"--home-place {home_place!r}: the gazetteer knows no such place")
+            return
+        store.home_place = home_place
     fetcher: Fetcher | None = None
     for index, source in enumerate(sources, start=1):
         assert store is not None
@@ -169,6 +176,8 @@ def store_records(
     on_progress: Callable[[Progress], None] | None = None,
 ) -> bool:
     """Stores one source's records; False (and a line in the report) if it could not."""
+    if store.home_place:
+        records = [replace(r, home_place=r.home_place or store.home_place) for r in records]
     on_batch = None
     if on_progress:
         at = Progress(report.files - 1, report.found, path, 0, len(records))

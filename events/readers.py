@@ -105,6 +105,8 @@ class ArticleInput:
     published_at: datetime | None  # when the time of day is known (aware if an offset was given)
     origin: str  # "path/to/file.txt", "path/to/file.jsonl#<id or line N>", or a page's URL
     author: str = ""
+    # The source's home place ("Paris, Texas"): evidence for which place a name means.
+    home_place: str = ""
 
 
 class ReadError(Exception):

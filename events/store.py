@@ -14,7 +14,7 @@ import hashlib
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, TypeVar
@@ -253,6 +253,15 @@ class ArticleStore:
         self.geocoder = UnresolvedGeocoder()
         # Read once per run: an alias added while an ingest runs applies from the next one.
         self.editors = editors if editors is not None else EditorOverrides.load()
+        self._homes: dict[str, tuple[Entry, ...]] = {}
+        # Every source's home place this run (ingest --home-place), unless it has its own.
+        self.home_place = ""
+
+    def home_places(self, name: str) -> tuple[Entry, ...]:
+        """What a source's home place means in the gazetteer, looked up once a run."""
+        if name not in self._homes:
+            self._homes[name] = self.pipeline.home_places(name) if name.strip() else ()
+        return self._homes[name]
 
     def save_many(
         self,
@@ -288,6 +297,8 @@ class ArticleStore:
     def _annotate(self, record: ArticleInput, article: Article | None) -> Annotation:
         # Only a stored article can carry editors' choices.
         overrides = self.editors.for_article(article, record.text)
+        if record.home_place:
+            overrides = replace(overrides, home=self.home_places(record.home_place))
         assert record.published is not None, "readers guarantee a publication date"
         return self.pipeline.annotate(record.text, record.published, overrides)
 

@@ -39,6 +39,12 @@ class Command(BaseCommand):
             metavar="DATE",
             help="publication date (YYYY-MM-DD) for every article, overriding the files'",
         )
+        parser.add_argument(
+            "--home-place",
+            metavar="NAME",
+            default="",
+            help="the sources' home place ('Paris, Texas'), which resolution takes as evidence",
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         published = _published(str(options["published"])) if options["published"] else None
@@ -54,7 +60,12 @@ class Command(BaseCommand):
                 detail += f" {progress.articles_done:,}/{progress.articles:,} articles"
             bar.update(progress.fraction * progress.files, detail)
 
-        report = ingest_paths(paths, published=published, on_progress=on_progress)
+        report = ingest_paths(
+            paths,
+            published=published,
+            on_progress=on_progress,
+            home_place=str(options["home_place"]),
+        )
         if bar is not None:
             bar.close()
         for error in report.errors:
