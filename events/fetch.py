@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import http.client
 import ipaddress
+import re
 import socket
 import ssl
 import time
@@ -24,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import Message
 from typing import Any
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from django.conf import settings
 
@@ -35,6 +36,9 @@ REDIRECTS = frozenset({301, 302, 303, 307, 308})
 ROBOTS_MAX_BYTES = 512 * 1024
 _CHUNK = 64 * 1024
 _PORTS = {"http": 80, "https": 443}
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+# What stays unescaped in a request's path and query (RFC 3986's reserved characters and %).
+_URL_SAFE = "/?#[]@!$&'()*+,;=:%~"
 # What an error line quotes of a URL: enough to find it, not a screenful.
 _SHOWN_URL = 200
 
@@ -289,7 +293,9 @@ class Fetcher:
         extra = {"context": ssl.create_default_context()} if kind is _HTTPS else {}
         connection = kind(host, parts.port, timeout=self.policy.timeout, **extra)
         connection._vetting(url, self.policy, self._resolve)
-        path = urlunsplit(("", "", parts.path or "/", parts.query, ""))
+        # Spaces and other characters a request line cannot carry are %-escaped, as
+        # browsers send them; what is escaped already stays as it is.
+        path = quote(urlunsplit(("", "", parts.path or "/", parts.query, "")), safe=_URL_SAFE)
         try:
             connection.request(
                 "GET",
@@ -311,6 +317,8 @@ class Fetcher:
             raise FetchError(url, f"no answer within {self.policy.timeout:g} s") from None
         except ssl.SSLError as error:
             raise FetchError(url, f"TLS failed: {error.reason or error}") from None
+        except http.client.InvalidURL as error:
+            raise FetchError(url, f"{shown_url(url)} is not a valid URL ({error})") from None
         except (OSError, http.client.HTTPException) as error:
             raise FetchError(url, _network_reason(error)) from None
         finally:
@@ -326,6 +334,10 @@ def _network_reason(error: Exception) -> str:
 
 
 def _checked_url(original: str, url: str) -> Any:
+    # urlsplit drops tabs and line breaks anywhere in a URL, so "exa\nmple.com" would
+    # ask another host than the one written: no URL with a control character is asked.
+    if _CONTROL.search(url):
+        raise FetchError(original, f"{shown_url(url)} has a control character")
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises on a port that is no number
@@ -339,6 +351,8 @@ def _checked_url(original: str, url: str) -> Any:
         )
     if not parts.hostname:
         raise FetchError(original, f"{shown_url(url)} names no host")
+    if " " in parts.hostname:
+        raise FetchError(original, f"{shown_url(url)} has a space in its host name")
     return parts
 
 

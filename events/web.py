@@ -247,7 +247,8 @@ def _read_feed(
     import feedparser
 
     charset = f"; charset={answer.charset}" if answer.charset else ""
-    headers = {"content-type": answer.content_type + charset}
+    # content-location: where relative links in the feed are resolved from.
+    headers = {"content-type": answer.content_type + charset, "content-location": answer.url}
     parsed = feedparser.parse(answer.body, response_headers=headers, sanitize_html=False)
     problem = parsed.get("bozo_exception") if parsed.bozo else None
     # A wrong or missing encoding label is feedparser's to work round; broken XML is the

@@ -110,3 +110,12 @@ def test_a_url_that_is_neither_feed_nor_page_is_named(web: LocalWeb) -> None:
 def test_a_missing_feed_is_one_line(web: LocalWeb) -> None:
     out, err = ingest(web.url + "/feed.xml")
     assert err.splitlines()[0] == f"{web.url}/feed.xml: the server answered 404 Not Found"
+
+
+@pytest.mark.django_db
+def test_relative_links_in_a_feed_are_read_from_the_feeds_address(web: LocalWeb) -> None:
+    web.page("/news/zawiya.html", article_page("Zawiya shelled", ZAWIYA))
+    feed = web.page("/news/feed.xml", rss20([Item("Zawiya", "zawiya.html")]))
+    out, err = ingest(feed)
+    assert err == ""
+    assert Article.objects.get().url == web.url + "/news/zawiya.html"

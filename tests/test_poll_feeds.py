@@ -128,3 +128,19 @@ def test_an_entry_that_failed_is_tried_again_at_the_next_poll(web: LocalWeb) -> 
     assert out.startswith("World: 1 new, 0 updated, 0 unchanged in ")
     assert "if-none-match" not in web.asked("/world.xml")[1].headers
     assert Feed.objects.get().articles_found == 2
+
+
+@pytest.mark.django_db
+def test_ctrl_c_ends_a_poll_with_one_line(web: LocalWeb, monkeypatch: pytest.MonkeyPatch) -> None:
+    Feed.objects.create(name="World", url=serve_world(web))
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("events.feeds.poll_feed", interrupted)
+    err = StringIO()
+    with pytest.raises(SystemExit) as stopped:
+        call_command("poll", stdout=StringIO(), stderr=err)
+    assert stopped.value.code == 130
+    assert err.getvalue() == "Interrupted: 0 of 1 feeds polled; the next poll goes on.\n"
+    assert Feed.objects.get().last_polled is None

@@ -24,12 +24,20 @@ class Command(BaseCommand):
             self.stderr.write(printable(f"{name}: no feed of that name"))
         if not feeds and not unknown:
             self.stdout.write("No feed is due.")
-        failed = 0
-        for result in poll(feeds):
-            for error in result.report.errors:
-                self.stderr.write(printable(error))
-            self.stdout.write(summary(result))
-            failed += result.status == "failed"
+        failed = done = 0
+        try:
+            for result in poll(feeds):
+                for error in result.report.errors:
+                    self.stderr.write(printable(error))
+                self.stdout.write(summary(result))
+                failed += result.status == "failed"
+                done += 1
+        except KeyboardInterrupt:
+            # The feed being polled keeps its last state; its batch being written rolled back.
+            self.stderr.write(
+                f"Interrupted: {done} of {len(feeds)} feeds polled; the next poll goes on."
+            )
+            raise SystemExit(130) from None
         if failed or unknown:
             raise CommandError(
                 f"{failed + len(unknown)} of {len(feeds) + len(unknown)} feeds could not be "
