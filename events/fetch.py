@@ -34,6 +34,8 @@ from events.terminal import printable
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 # RFC 9309 asks crawlers to read at least 500 KiB of a robots.txt; the rest is ignored.
 ROBOTS_MAX_BYTES = 512 * 1024
+# ...and to follow at least five redirects to it.
+ROBOTS_REDIRECTS = 5
 _CHUNK = 64 * 1024
 _PORTS = {"http": 80, "https": 443}
 _CONTROL = re.compile("[\x00-\x1f\x7f]")
@@ -222,11 +224,7 @@ class Fetcher:
         current = url
         for _ in range(self.policy.max_redirects + 1):
             parts = _checked_url(url, current)
-            # Checked before robots.txt is asked for, so that a refused address is
-            # what the line says; the connection checks the addresses again.
-            _vetted_addresses(
-                url, parts.hostname, parts.port or _PORTS[parts.scheme], self.policy, self._resolve
-            )
+            self._vet(url, parts)
             self._obey_robots(url, current, parts)
             headers = {"Accept": accept}
             if etag:
@@ -255,22 +253,35 @@ class Fetcher:
 
     def _read_robots(self, url: str, origin: str) -> urllib.robotparser.RobotFileParser | None:
         """The host's rules; None (anything goes) where it has no robots.txt (RFC 9309:
-        a 4xx). An unreachable one, or a 5xx, means the site may be down: nothing there
-        is asked for this run."""
+        a 4xx, or more redirects than it asks crawlers to follow). An unreachable one, or
+        a 5xx, means the site may be down: nothing there is asked for this run."""
         robots = f"{origin}/robots.txt"
-        try:
-            status, _, body = self._request(
-                robots, urlsplit(robots), {"Accept": "text/plain"}, ROBOTS_MAX_BYTES, cut=True
-            )
-        except FetchError as error:
-            raise FetchError(url, f"its robots.txt could not be read: {error.reason}") from None
-        if status in REDIRECTS or 400 <= status < 500:
-            return None
-        if status >= 500:
-            raise FetchError(url, f"its robots.txt answered {status}: not asking that host now")
-        rules = urllib.robotparser.RobotFileParser()
-        rules.parse(body.decode("utf-8", "replace").splitlines())
-        return rules
+        for _ in range(ROBOTS_REDIRECTS + 1):
+            try:
+                parts = _checked_url(url, robots)
+                self._vet(url, parts)
+                status, message, body = self._request(
+                    robots, parts, {"Accept": "text/plain"}, ROBOTS_MAX_BYTES, cut=True
+                )
+            except FetchError as error:
+                raise FetchError(url, f"its robots.txt could not be read: {error.reason}") from None
+            if status in REDIRECTS and message.get("Location"):
+                robots = urljoin(robots, message["Location"].strip())
+                continue
+            if status >= 500:
+                raise FetchError(url, f"its robots.txt answered {status}: not asking that host now")
+            if status != 200:
+                return None
+            rules = urllib.robotparser.RobotFileParser()
+            rules.parse(body.decode("utf-8", "replace").splitlines())
+            return rules
+        return None
+
+    def _vet(self, url: str, parts: Any) -> None:
+        """Checked before anything is asked, so that a refused address is what the line
+        says (robots.txt first would fail instead); the connection checks again."""
+        port = parts.port or _PORTS[parts.scheme]
+        _vetted_addresses(url, parts.hostname, port, self.policy, self._resolve)
 
     def _wait_turn(self, host: str) -> None:
         """At most per_host_per_second requests to one host: the next waits its turn."""

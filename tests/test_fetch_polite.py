@@ -76,3 +76,12 @@ def test_one_host_is_asked_at_most_n_times_a_second(web: LocalWeb) -> None:
         fetcher.get(web.url + "/feed.xml")
     # robots.txt, then three feeds: each waits half a second after the one before.
     assert waits == [0.5, 0.5, 0.5]
+
+
+def test_a_robots_txt_that_redirects_is_followed(web: LocalWeb) -> None:
+    web.redirect("/robots.txt", "/site/robots.txt", status=301)
+    web.page("/site/robots.txt", "User-agent: *\nDisallow: /drafts/\n", "text/plain")
+    web.page("/drafts/feed.xml", "<rss/>")
+    with pytest.raises(FetchError, match="robots.txt disallows"):
+        Fetcher().get(web.url + "/drafts/feed.xml")
+    assert web.asked("/drafts/feed.xml") == []
