@@ -38,6 +38,9 @@ def extract(html: str, url: str = "") -> PageFields:
         # No second opinion from readability and jusText: it scores as well without
         # them (benchmarks/html_bodies.py) in less time.
         fast=True,
+        # Dates from the page's metadata, its URL and its <time>s, not guessed from
+        # the text: a story about 10 March 2011 is not thereby published that day.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if document is None:
         return PageFields("", "", "", "", None, "")

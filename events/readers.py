@@ -905,20 +905,20 @@ _CHROME_TAGS = ("header", "nav", "footer", "aside")
 
 
 def _without_chrome(tree: LexborHTMLParser) -> str:
-    for tag in _CHROME_TAGS:
-        for node in tree.css(tag):
-            if not _inside(node, ("article", "main")):
-                node.decompose()
+    """The page's HTML less the chrome outside its <article>s and <main>, found in one
+    walk: asking each element for its ancestors would cost the square of the depth."""
+    chrome: list[LexborNode] = []
+    story = 0  # how many <article> or <main> elements are open
+    for kind, node in _walk(tree.root):
+        if kind == "text":
+            continue
+        if node.tag in ("article", "main"):
+            story += 1 if kind == "open" else -1
+        elif kind == "open" and not story and node.tag in _CHROME_TAGS:
+            chrome.append(node)
+    for node in chrome:
+        node.decompose()
     return tree.html or ""
-
-
-def _inside(node: LexborNode, tags: tuple[str, ...]) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.tag in tags:
-            return True
-        parent = parent.parent
-    return False
 
 
 def _newsmap_text(tree: LexborHTMLParser, wants_date: bool) -> tuple[str, str | None]:

@@ -99,11 +99,10 @@ def read_url(
     etag: str = "",
     last_modified: str = "",
     seen: Mapping[str, str] | None = None,
-    home: str = "",
 ) -> WebRead:
     """The articles at url, a feed's or a page's; FetchError or ReadError (one line) when
     the URL itself gives nothing. seen: a feed's entries from last time (WebRead.entries),
-    which are skipped unless they changed. home: a feed's home place, given to each article."""
+    which are skipped unless they changed."""
     answer = fetcher.get(url, etag, last_modified, FEED_ACCEPT)
     if answer.status == 304:
         return WebRead(kind="unchanged", etag=etag, last_modified=last_modified)
@@ -148,9 +147,8 @@ def _decode_page(url: str, answer: Response) -> str:
     """Decoded as a browser would pick the encoding: a BOM, the HTTP charset, the
     page's <meta>, else UTF-8; strictly, so a wrong one is named rather than guessed."""
     raw = answer.body
-    encoding = "utf-8"
     if raw.startswith(b"\xef\xbb\xbf"):
-        encoding = "utf-8"
+        encoding = "utf-8"  # normalize_text drops the mark
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"
     elif answer.charset and webencodings.lookup(answer.charset) is not None:

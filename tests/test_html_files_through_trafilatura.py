@@ -7,7 +7,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from events.readers import read_file
+import pytest
+
+from events.readers import ReadError, read_file
 
 STORY = [
     "Rebels said on Thursday they had pushed government forces back from the oil port of "
@@ -53,3 +55,27 @@ def test_a_page_of_one_short_paragraph_keeps_its_sentence_whole(tmp_path: Path) 
     path.write_text(page(["He said <b>no</b> and <a href='/x'>left</a> on <em>Friday</em>."]))
     [article] = read_file(path)
     assert "He said no and left on Friday." in article.text.splitlines()
+
+
+DATED = '<meta property="article:published_time" content="2011-03-10T14:00:00Z">'
+
+
+def test_a_date_given_only_in_json_ld_is_the_publication_date(tmp_path: Path) -> None:
+    ld = (
+        '<script type="application/ld+json">'
+        '{"@type": "NewsArticle", "datePublished": "2011-03-09"}</script>'
+    )
+    path = tmp_path / "ld.html"
+    path.write_text(page(STORY).replace(DATED, ld))
+    [article] = read_file(path)
+    assert article.published == date(2011, 3, 9)
+
+
+def test_a_date_only_told_in_the_text_is_not_taken_for_the_publication_date(
+    tmp_path: Path,
+) -> None:
+    told = [*STORY, "The fighting began on 17 February 2011, residents recalled on the day."]
+    path = tmp_path / "undated.html"
+    path.write_text(page(told).replace(DATED, ""))
+    with pytest.raises(ReadError, match="no publication date"):
+        read_file(path)
