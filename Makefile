@@ -45,7 +45,7 @@ run: setup
 serve: setup
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py collectstatic --no-input --verbosity 0
-	DEBUG=false $(PY) -m gunicorn newsmap.wsgi:application --bind $(HOST)
+	DEBUG=false $(PY) -m newsmap.gunicorn_run --bind $(HOST)
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .

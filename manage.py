@@ -32,4 +32,10 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except KeyboardInterrupt:
+        # Ctrl-C while Django starts, or in a command with no handling of its own
+        # (ingest says what it stored): one line and the shell's usual status.
+        sys.stderr.write("Interrupted.\n")
+        sys.exit(130)

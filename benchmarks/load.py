@@ -181,7 +181,8 @@ def gunicorn_pids(root: int) -> list[int]:
         todo.extend(children.get(pid, []))
         with contextlib.suppress(OSError):
             # gunicorn's own processes, not the shell make started it from.
-            if b"\0-m\0gunicorn\0" in Path(f"/proc/{pid}/cmdline").read_bytes():
+            # (make serve starts it as newsmap.gunicorn_run; the workers are its forks).
+            if b"\0-m\0newsmap.gunicorn_run" in Path(f"/proc/{pid}/cmdline").read_bytes():
                 found.append(pid)
     return found
 

@@ -15,6 +15,7 @@ from typing import Any
 import django.contrib.auth.admin  # noqa: F401
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -176,6 +177,26 @@ NEEDS_REVIEW = (
     F("mention_count").desc(),
     "name",
 )
+
+
+class CalendarEdgeChangeList(ChangeList):
+    """A changelist whose date drill-down reaches the calendar's last day: Django
+    computes the end of the chosen year, month or day as the next one, which past
+    9999-12-31 raises OverflowError or ValueError (a 500). Such a choice is treated as
+    any impossible date is: the list opens unfiltered with Django's notice."""
+
+    def get_filters(self, request: HttpRequest) -> Any:
+        try:
+            return super().get_filters(request)
+        except (OverflowError, ValueError) as exc:
+            raise IncorrectLookupParameters(exc) from exc
+
+
+class CalendarEdgeDates(admin.ModelAdmin):
+    """For admins with a date_hierarchy: see CalendarEdgeChangeList."""
+
+    def get_changelist(self, request: HttpRequest, **kwargs: Any) -> type[ChangeList]:
+        return CalendarEdgeChangeList
 
 
 class ReviewChangeList(ChangeList):
@@ -534,7 +555,7 @@ class MentionAdmin(TakesTurnWithIngests, SimpleHistoryAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(TakesTurnWithIngests, SimpleHistoryAdmin):
+class EventAdmin(CalendarEdgeDates, TakesTurnWithIngests, SimpleHistoryAdmin):
     list_display = ["short_text", "date_start", "date_end", "date_precision", "article"]
     list_select_related = ["article"]
     list_filter = ["date_precision", "is_caption"]
@@ -608,7 +629,7 @@ class PlaceRedirectAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(CalendarEdgeDates):
     list_display = ["title", "source", "published", "ingested_at"]
     list_filter = ["source"]
     # Titles and sources only: searching full texts would be slow, and

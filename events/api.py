@@ -29,6 +29,7 @@ from ninja.errors import HttpError
 from pydantic import Field
 from pydantic_core import to_json
 
+from events.kind_styles import as_json as kind_styles_json
 from events.models import Article, Event, Mention, Place
 from events.params import BBox, ParamError, parse_bbox, window_problem
 from events.schemas import (
@@ -38,6 +39,7 @@ from events.schemas import (
     EventCollection,
     EventFeature,
     EventFilters,
+    KindStyleOut,
     Paging,
     PlaceCollection,
     PlaceFilters,
@@ -144,6 +146,8 @@ _EVENT_COLUMNS = (
     "date_precision",
     "date_text",
     "is_caption",
+    "kind",
+    "headline",
     "article_id",
     "article__title",
     "article__source",
@@ -243,8 +247,8 @@ def _event_features(events: QuerySet[Event]) -> list[dict[str, Any]]:
 
 
 def _event_feature(row: tuple[Any, ...], places: list[dict[str, Any]]) -> dict[str, Any]:
-    (pk, text, date_start, date_end, precision, date_text, caption) = row[:7]
-    article_id, title, source, url, published = row[7:12]
+    (pk, text, date_start, date_end, precision, date_text, caption, kind, headline) = row[:9]
+    article_id, title, source, url, published = row[9:14]
     geometry: dict[str, Any] | None
     if not places:
         geometry = None
@@ -267,6 +271,8 @@ def _event_feature(row: tuple[Any, ...], places: list[dict[str, Any]]) -> dict[s
             "date_precision": precision,
             "date_text": date_text,
             "is_caption": caption,
+            "kind": kind,
+            "headline": headline,
             "article": {
                 "id": article_id,
                 "title": title,
@@ -307,6 +313,8 @@ def _filter_events(qs: QuerySet[Event], filters: EventFilters) -> QuerySet[Event
         qs = qs.filter(article_id=filters.article)
     if filters.q:
         qs = qs.filter(text__icontains=filters.q)
+    if kinds := filters.kinds:
+        qs = qs.filter(kind__in=kinds)
     return qs
 
 
@@ -380,6 +388,8 @@ _COMPACT_COLUMNS = (
     "text",
     "is_caption",
     "article_id",
+    "kind",
+    "headline",
 )
 
 
@@ -392,6 +402,10 @@ class CompactColumns(Schema):
     text: list[str]
     caption: list[bool]
     article: list[int] = Field(description="Index into articles.")
+    kind: list[str] = Field(description="The kind of event (see /api/kinds).")
+    headline: list[str] = Field(
+        description="The sentence's main clause, about 80 characters; `text` is the whole sentence."
+    )
     places: list[list[int]] = Field(description="Indexes into places, ordered by name.")
 
 
@@ -436,7 +450,9 @@ def list_events_compact(request: HttpRequest, filters: Query[EventFilters]) -> H
     places are ordered by name, so an event's place indexes are too. Days are
     whole numbers of days since 1970-01-01.
     """
-    filtered = any(value not in (None, "") for value in filters.dict().values())
+    filtered = bool(filters.kinds) or any(
+        value not in (None, "") for name, value in filters.dict().items() if name != "kind"
+    )
     qs = (
         _filter_events(Event.objects.all(), filters)
         .annotate(**_COMPACT_DAYS)
@@ -480,8 +496,8 @@ def list_events_compact(request: HttpRequest, filters: Query[EventFilters]) -> H
     article_index = {row[0]: index for index, row in enumerate(article_rows)}
 
     # Transposed in one go: per-row appends cost more than the queries at 100,000 events.
-    ids, starts, ends, precisions, date_texts, texts, captions, article_ids = (
-        list(zip(*rows, strict=True))[:8] if rows else ((),) * 8
+    ids, starts, ends, precisions, date_texts, texts, captions, article_ids, kinds, headlines = (
+        list(zip(*rows, strict=True))[:10] if rows else ((),) * 10
     )
     columns = {
         "id": ids,
@@ -493,6 +509,8 @@ def list_events_compact(request: HttpRequest, filters: Query[EventFilters]) -> H
         "caption": captions,
         "article": [article_index[a] for a in article_ids],
         "places": [places_of.get(pk, []) for pk in ids],
+        "kind": kinds,
+        "headline": headlines,
     }
     place_columns = dict(
         zip(("id", "name", "country", "kind", "lat", "lon"), _columns(place_rows, 6), strict=True)
@@ -638,3 +656,19 @@ def get_article(request: HttpRequest, article_id: int) -> dict[str, Any]:
     if article is None:
         raise HttpError(404, f"No article with id {article_id}")
     return article
+
+
+@router.get(
+    "/kinds",
+    response=_answers(list[KindStyleOut], 400),
+    summary="The kinds of event, with the label, colour and symbol each is shown with",
+    operation_id="listKinds",
+    url_name="api-kinds",
+)
+def list_kinds(request: HttpRequest) -> list[dict[str, Any]]:
+    """Every kind an event can have, in the order a legend lists them (events/kind_styles.py).
+
+    The values are what `kind` takes in /api/events, /api/timeline and the embed;
+    /kinds.css sets the same colours as CSS classes (`.kind-fighting`).
+    """
+    return kind_styles_json()

@@ -17,6 +17,8 @@ from django.http import HttpRequest, JsonResponse
 from django.utils.html import escape, format_html
 from ninja import Query, Router
 
+from events.extraction.happenings import headline as headline_of
+from events.kind_styles import style_of
 from events.models import Event, Place
 from events.params import ParamError, window_problem
 from events.schemas import Error, WindowFilters
@@ -46,6 +48,8 @@ def timeline_events(filters: TimelineFilters) -> QuerySet[Event]:
         qs = qs.filter(article_id=filters.article)
     if filters.q:
         qs = qs.filter(text__icontains=filters.q)
+    if kinds := filters.kinds:
+        qs = qs.filter(kind__in=kinds)
     # End before id: events sharing both days stay together under one date label.
     return qs.order_by("date_start", "date_end", "id")
 
@@ -57,6 +61,17 @@ def safe_url(url: str) -> str:
     not become a link.
     """
     return url if url.lower().startswith(("https://", "http://")) else ""
+
+
+def shown_headline(headline: str, text: str) -> str:
+    """What a card, slide or list shows as the event's headline: the stored one, or one
+    made from its sentence for an event stored without (an editor may clear it)."""
+    return headline or headline_of(text)
+
+
+def says_more(headline: str, text: str) -> bool:
+    """Whether the whole sentence says more than its headline, and so is worth a click."""
+    return " ".join(text.split()).rstrip(" .!?") != headline.rstrip(" .!?")
 
 
 # Most specific first: an event "in Zawiya, Libya" belongs to Zawiya's group.
@@ -121,24 +136,42 @@ def _tl_date(day: date, precision: str) -> dict[str, int]:
     return parts
 
 
-def _slide(event: Event) -> dict[str, Any]:
-    places = list(event.places.all())
-    article = event.article
-    # TimelineJS renders headline and text as HTML; article text is untrusted.
-    headline = escape(", ".join(place.name for place in places) or article.title or "")
+def source_link(article: Any) -> str:
+    """The article's source as HTML: a link to it where its address may be followed."""
     url = safe_url(article.url)
     source = article.source or article.title or "Source"
-    link = (
-        format_html('<a href="{}" target="_blank" rel="noopener noreferrer">{}</a>', url, source)
-        if url
-        else escape(source)
-    )
+    if url:
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener noreferrer">{}</a>', url, source
+        )
+    return escape(source)
+
+
+def lead_html(event: Event, places: list[Place]) -> str:
+    """The event's whole sentence, its places and its sources, as escaped HTML paragraphs.
+
+    One source today, its article's; events told by several reports will list each.
+    """
+    parts = [format_html("<p>{}</p>", event.text)]
+    if places:
+        parts.append(format_html("<p>{}</p>", ", ".join(place.name for place in places)))
+    parts.append(f"<p>{source_link(event.article)}</p>")
+    return "".join(parts)
+
+
+def _slide(event: Event) -> dict[str, Any]:
+    places = list(event.places.all())
+    # TimelineJS renders headline and text as HTML; article text is untrusted.
     slide: dict[str, Any] = {
         "unique_id": f"event-{event.pk}",
         "start_date": _tl_date(event.date_start, event.date_precision),
         "end_date": _tl_date(event.date_end, event.date_precision),
-        "text": {"headline": headline, "text": f"<p>{escape(event.text)}</p><p>{link}</p>"},
-        "group": (primary_place(places) or Place(name="")).name,
+        "text": {
+            "headline": escape(shown_headline(event.headline, event.text)),
+            "text": lead_html(event, places),
+        },
+        # One row per kind: the fighting apart from the diplomacy.
+        "group": style_of(event.kind).label,
     }
     # TimelineJS would print a one-day event as "March 11, 2011 - March 11, 2011".
     slide["display_date"] = date_label(event)
@@ -155,8 +188,10 @@ def _slide(event: Event) -> dict[str, Any]:
 def get_timeline(request: HttpRequest, filters: Query[TimelineFilters]) -> JsonResponse:
     """The matching events as a TimelineJS3 timeline, one slide per event.
 
-    Each slide's `group` is its most specific place, so TimelineJS draws one row
-    per place. Headline and text are HTML with the article's words escaped.
+    Each slide's headline is the event's headline, its text the whole sentence,
+    its places and its source, and its `group` the kind's label, so TimelineJS
+    draws one row per kind. Headline and text are HTML with the article's words
+    escaped.
     At most API_MAX_LIMIT events, oldest first.
     """
     if problem := filters.problem():

@@ -9,6 +9,7 @@ live preview of it.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -26,11 +27,18 @@ from django.views.decorators.http import require_GET
 from pydantic import Field, ValidationError, field_validator
 
 from events.api import conditional_get, event_rows
-from events.api_timeline import TimelineFilters, date_label, safe_url, timeline_events
+from events.api_timeline import (
+    TimelineFilters,
+    date_label,
+    safe_url,
+    shown_headline,
+    timeline_events,
+)
 from events.background import background_q
 from events.basemap import outlines_url
 from events.embed_cards import axis_html, cards_html
 from events.framing import frameable
+from events.kind_styles import KIND_STYLES, KindStyle, style_of
 from events.models import Article, Event, Place
 from events.params import describe, parse_day
 
@@ -45,7 +53,18 @@ EMBED_CSP = (
     "connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'"
 )
 
-PARAM_ORDER = ("article", "place", "start", "end", "q", "theme", "map", "start_at", "height")
+PARAM_ORDER = (
+    "article",
+    "place",
+    "start",
+    "end",
+    "q",
+    "kind",
+    "theme",
+    "map",
+    "start_at",
+    "height",
+)
 
 
 class EmbedParams(TimelineFilters):
@@ -67,7 +86,10 @@ class EmbedParams(TimelineFilters):
 
     @property
     def opening(self) -> str:
-        """Where the reader starts: an unfiltered timeline starts at the latest news."""
+        """Where the reader starts: an unfiltered timeline starts at the latest news.
+
+        A kind alone does not make a story (all the fighting is still the news),
+        so it starts at the latest too."""
         if self.start_at:
             return self.start_at
         filtered = any(
@@ -87,16 +109,24 @@ class EmbedParams(TimelineFilters):
         return value
 
 
+def _given(request: HttpRequest, name: str) -> str:
+    # kind may be repeated (the generator's checkboxes send one each): one list.
+    if name == "kind":
+        return ",".join(v.strip() for v in request.GET.getlist(name) if v.strip())
+    return request.GET.get(name, "").strip()
+
+
 def parse_params(request: HttpRequest) -> tuple[EmbedParams | None, dict[str, str], str]:
     """The embed's parameters, the given ones as strings, and what is wrong with them."""
     # Empty fields from a GET form mean "not set", not "an invalid number".
-    given = {
-        name: request.GET[name].strip() for name in PARAM_ORDER if request.GET.get(name, "").strip()
-    }
+    given = {name: value for name in PARAM_ORDER if (value := _given(request, name))}
     try:
         params = EmbedParams.model_validate(given)
     except ValidationError as exc:
         return None, given, describe(exc.errors())
+    if params.kinds:
+        # One spelling of the same choice, in the taxonomy's order: one snippet, one cache entry.
+        given["kind"] = ",".join(params.kinds)
     return params, given, params.problem()
 
 
@@ -119,12 +149,16 @@ class Card:
     place_ids: str  # "12 40": which map dots the card lights
     url: str
     source: str
+    kind: str = "other"
+    headline: str = ""
 
 
 @dataclass
 class Timeline:
     cards: list[Card] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
+    # The kinds among the cards, for the legend: (style, how many cards), in legend order.
+    kinds: list[tuple[KindStyle, int]] = field(default_factory=list)
     total: int = 0
     offset: int = 0  # how many events come before the first card
 
@@ -149,11 +183,15 @@ _CARD_COLUMNS = (
     "article__title",
     "article__source",
     "article__url",
+    "kind",
+    "headline",
 )
 
 
 def _card(index: int, row: tuple[Any, ...], places: list[dict[str, Any]]) -> Card:
-    text, date_start, date_end, precision, title, source, url = row[: len(_CARD_COLUMNS)]
+    text, date_start, date_end, precision, title, source, url, kind, headline = row[
+        : len(_CARD_COLUMNS)
+    ]
     card = Card(
         index=index,
         text=text,
@@ -165,9 +203,17 @@ def _card(index: int, row: tuple[Any, ...], places: list[dict[str, Any]]) -> Car
         place_ids=" ".join(str(place["id"]) for place in places),
         url=safe_url(url),
         source=source or title,
+        kind=kind,
+        headline=shown_headline(headline, text),
     )
     card.label = date_label(card)
     return card
+
+
+def legend(cards: list[Card]) -> list[tuple[KindStyle, int]]:
+    """Each kind among the cards with how many there are, in the legend's order."""
+    counts = Counter(style_of(card.kind).kind for card in cards)
+    return [(style, counts[kind]) for kind, style in KIND_STYLES.items() if counts[kind]]
 
 
 def build_timeline(params: EmbedParams) -> Timeline:
@@ -188,6 +234,7 @@ def build_timeline(params: EmbedParams) -> Timeline:
         if not timeline.groups or timeline.groups[-1].label != card.label:
             timeline.groups.append(Group(label=card.label, first_index=index))
         timeline.groups[-1].count += 1
+    timeline.kinds = legend(timeline.cards)
     return timeline
 
 
@@ -277,7 +324,8 @@ def timeline_view(request: HttpRequest) -> HttpResponse:
 
 def iframe_context(request: HttpRequest, given: dict[str, str], title: str) -> dict[str, str]:
     """What embed/iframe.html needs: the timeline's address, title and height."""
-    query = urlencode(given)
+    # Commas as they are: kind=fighting,protest reads better in a pasted snippet.
+    query = urlencode(given, safe=",")
     src = request.build_absolute_uri(reverse("embed-timeline")) + (f"?{query}" if query else "")
     height = given.get("height") or "420"
     return {"src": src, "title": f"{title} (newsmap timeline)", "height": height}
@@ -306,7 +354,9 @@ def _choices(params: EmbedParams | None) -> dict[str, Any]:
         articles += list(Article.objects.filter(pk=params.article))
     if params and params.place and all(p.pk != params.place for p in places):
         places += list(Place.objects.filter(pk=params.place))
-    return {"articles": articles, "places": places}
+    chosen = set(params.kinds) if params else set()
+    kinds = [(style, style.kind in chosen) for style in KIND_STYLES.values()]
+    return {"articles": articles, "places": places, "kinds": kinds}
 
 
 @require_GET

@@ -15,16 +15,30 @@ from typing import TYPE_CHECKING
 
 from django.utils.safestring import SafeString, mark_safe
 
+from events.api_timeline import says_more
+from events.kind_styles import style_of
+
 if TYPE_CHECKING:
     from events.embed import Card, Group
 
 # Each {} is filled with escape(value): the same five characters Django's
 # escaping replaces, without its lazy-string wrappers (a third of the time).
 _CARD = (
-    '\n<li class="nm-card" id="nm-card-{0}" tabindex="-1" data-index="{0}" data-places="{1}">'
-    '<time class="nm-date" datetime="{2}">{3}</time><p class="nm-text">{4}</p>{5}'
+    '\n<li class="nm-card kind-{7}" id="nm-card-{0}" tabindex="-1" data-index="{0}"'
+    ' data-places="{1}" data-kind="{7}"><time class="nm-date" datetime="{2}">{3}</time>'
+    "{8}{4}{5}"
     '<p class="nm-source">{6}</p></li>'
 )
+# The kind: its symbol for the eye (the label says it to a screen reader).
+_KIND = '<p class="nm-kind"><span class="nm-kind-mark" aria-hidden="true">{0}</span> {1}</p>'
+# The headline, and the whole sentence one click (or Enter) away: <details> is
+# keyboard operable and needs no script.
+_HEADLINE = (
+    '<details class="nm-detail"><summary class="nm-headline">{0}'
+    '<span class="nm-sr"> (the whole sentence)</span></summary>'
+    '<p class="nm-text">{1}</p></details>'
+)
+_SENTENCE = '<p class="nm-text nm-headline">{0}</p>'
 _LINK = (
     '<a href="{}" target="_blank" rel="noopener noreferrer">{}'
     '<span class="nm-sr"> (opens in a new tab)</span></a>'
@@ -49,15 +63,24 @@ def _source(card: Card) -> str:
     return escape(card.source)
 
 
+def _text(card: Card) -> str:
+    if says_more(card.headline, card.text):
+        return _HEADLINE.format(escape(card.headline), escape(card.text))
+    return _SENTENCE.format(escape(card.text))
+
+
 def _card(card: Card) -> str:
+    style = style_of(card.kind)
     return _CARD.format(
         card.index,
         escape(card.place_ids),
         card.date_start.isoformat(),
         escape(card.label),
-        escape(card.text),
+        _text(card),
         _places(card),
         _source(card),
+        style.kind,
+        _KIND.format(escape(style.symbol), escape(style.label)),
     )
 
 

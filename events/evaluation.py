@@ -13,9 +13,11 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from events.extraction.happenings import classify
+from events.extraction.happenings.same import PlaceRef, Report, group
 from events.toponyms import haversine_km
 
 Span = tuple[int, int]
@@ -254,3 +256,44 @@ def score_kinds(judged: Iterable[dict[str, Any]]) -> KindScore:
         else:
             score.confusions[(item["kind"], given)] += 1
     return score
+
+
+@dataclass
+class HappeningScore:
+    """How often the grouping agrees with a person's judgment of the happenings it
+    made: a group judged one happening should still be joined, one judged several
+    should now be split."""
+
+    joined: int = 0  # judged one happening, grouped as one
+    same: int = 0
+    split: int = 0  # judged several, no longer one group
+    different: int = 0
+
+    def lines(self) -> list[str]:
+        right, total = self.joined + self.split, self.same + self.different
+        share = right / total if total else 0.0
+        return [
+            f"happenings: {right} of {total} as judged ({share:.2f})",
+            f"  judged one happening, still one: {self.joined} of {self.same}",
+            f"  judged several, now split: {self.split} of {self.different}",
+        ]
+
+
+def score_happenings(judged: Iterable[dict[str, Any]]) -> HappeningScore:
+    score = HappeningScore()
+    for item in judged:
+        reports = [_judged_report(at, report) for at, report in enumerate(item["reports"])]
+        one = len(group(reports)) == 1
+        if item["same"]:
+            score.same += 1
+            score.joined += one
+        else:
+            score.different += 1
+            score.split += not one
+    return score
+
+
+def _judged_report(at: int, report: dict[str, Any]) -> Report:
+    places = tuple(PlaceRef(*place) for place in report["places"])
+    day = date.fromisoformat(report["day"])
+    return Report((report["article"], at), report["kind"], day, places, report["text"])

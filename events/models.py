@@ -165,7 +165,17 @@ class Event(models.Model):
     # What happened, from the sentence (events/extraction/happenings): an editor may correct both.
     kind = models.CharField(max_length=30, choices=KIND_CHOICES, default="other", db_index=True)
     headline = models.CharField(max_length=100, blank=True)
-    history = HistoricalRecords(m2m_fields=[places])
+    # The report that leads the happening this one also tells (events/happenings.py);
+    # None: this event leads its own, alone or with the reports that point here.
+    lead = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reports",
+        editable=False,
+    )
+    history = HistoricalRecords(m2m_fields=[places], excluded_fields=["lead"])
 
     # Events at most this long are found by the start of their range alone.
     SHORT_SPAN_DAYS = 31

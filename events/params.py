@@ -17,6 +17,8 @@ from typing import Annotated, Any
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from pydantic import AfterValidator, BeforeValidator, Field
 
+from events.extraction.happenings import KINDS
+
 # The largest whole number SQLite's INTEGER and PostgreSQL's bigint hold. An
 # offset past it made SQLite fail ("datatype mismatch") and PostgreSQL raise
 # NumericValueOutOfRange: a 500 for what is only a bad request.
@@ -120,6 +122,52 @@ def window_problem(start: date | None, end: date | None) -> str:
     return ""
 
 
+# One or more kinds of event, "fighting,protest", as a query parameter that may
+# also be repeated (kind=fighting&kind=protest). The pattern lists the kinds, so
+# that the schema says exactly what is accepted; "" is no filter, as a GET form
+# sends it.
+_KIND = "(?:" + "|".join(KINDS) + ")"
+KIND_PATTERN = rf"^(?: *{_KIND} *(?:, *{_KIND} *)*)?$"
+KIND_HELP = (
+    "Only events of these kinds: one kind, several separated by commas, or the parameter "
+    "repeated (any of them matches). The kinds are " + ", ".join(KINDS) + " (see /api/kinds). "
+    "An unknown kind is refused (400)."
+)
+
+
+def split_kinds(value: str) -> tuple[str, ...]:
+    """The kinds a "fighting, protest" names, or ValueError naming what is no kind."""
+    kinds = tuple(part.strip() for part in value.split(",") if part.strip())
+    unknown = [kind for kind in kinds if kind not in KINDS]
+    if unknown or (value.strip() and not kinds):
+        what = f"{unknown[0]!r} is no kind of event" if unknown else f"got {value!r}"
+        raise ValueError(f"must be one or more of {', '.join(KINDS)}, separated by commas; {what}")
+    return kinds
+
+
+def _kinds_text(value: str) -> str:
+    split_kinds(_without_nul(value))
+    return value
+
+
+# A list, so that django-ninja reads every kind= of a query string (it looks
+# for list types among the fields, not inside Annotated).
+KindText = Annotated[
+    str, AfterValidator(_kinds_text), Field(json_schema_extra={"pattern": KIND_PATTERN})
+]
+
+
+def as_list(value: object) -> object:
+    """The embed hands its parameters over as single strings, django-ninja as lists."""
+    return [value] if isinstance(value, str) else value
+
+
+def kinds_of(values: Iterable[str] | None) -> tuple[str, ...]:
+    """The kinds a validated kind parameter names, each once, in the taxonomy's order."""
+    named = {kind for value in values or () for kind in split_kinds(value)}
+    return tuple(kind for kind in KINDS if kind in named)
+
+
 BBox = tuple[float, float, float, float]
 
 # A bbox number is plain decimal ASCII: "010.5", "-7.", "+.25". float() alone
@@ -169,8 +217,10 @@ _SOURCES = {"query", "path", "header", "cookie", "body", "form"}
 
 
 def _name(loc: Iterable[Any]) -> str:
-    parts = [str(part) for part in loc if part not in _SOURCES]
-    return parts[0] if parts else "the request"
+    # A repeatable parameter's loc is nested, ("query", "filters", "kind", 0): its
+    # name is the last word, not the model it belongs to or the item's index.
+    parts = [str(part) for part in loc if part not in _SOURCES and not isinstance(part, int)]
+    return parts[-1] if parts else "the request"
 
 
 def _what(error: Mapping[str, Any]) -> str:

@@ -9,9 +9,20 @@ from datetime import date
 from typing import Literal
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import Field, field_validator
 
-from events.params import BBoxText, Day, Limit, Offset, RecordId, SearchText
+from events.params import (
+    KIND_HELP,
+    BBoxText,
+    Day,
+    KindText,
+    Limit,
+    Offset,
+    RecordId,
+    SearchText,
+    as_list,
+    kinds_of,
+)
 
 # RFC 7946 positions are [longitude, latitude]: the reverse of how people
 # usually write coordinates, hence spelling it out in the schema.
@@ -45,6 +56,16 @@ class WindowFilters(Schema):
     place: RecordId | None = Field(None, description="Only events at this place (id).")
     article: RecordId | None = Field(None, description="Only events from this article (id).")
     q: SearchText | None = Field(None, description="Text contains this, ignoring case.")
+    kind: list[KindText] | None = Field(
+        None, description=KIND_HELP, examples=[["fighting,protest"]]
+    )
+
+    _kind_as_list = field_validator("kind", mode="before")(as_list)
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The kinds asked for, each once; () for any kind."""
+        return kinds_of(self.kind)
 
 
 class EventFilters(WindowFilters):
@@ -98,6 +119,10 @@ class EventProperties(Schema):
     date_precision: str = Field(description="day, week, month or year.")
     date_text: str = Field(description="The words in the article the dates come from.")
     is_caption: bool
+    kind: str = Field(description="The kind of event (see /api/kinds).")
+    headline: str = Field(
+        description="The sentence's main clause, about 80 characters; `text` is the whole sentence."
+    )
     article: ArticleRef
     places: list[PlaceRef]
 
@@ -163,3 +188,12 @@ class ArticlePage(Schema):
     limit: int
     offset: int
     items: list[ArticleOut]
+
+
+class KindStyleOut(Schema):
+    kind: str = Field(description="What the `kind` parameter and an event's `kind` say.")
+    label: str = Field(description="The kind as a reader reads it.")
+    colour: str = Field(
+        description="#rrggbb, dark enough for white text on it.", pattern="^#[0-9a-f]{6}$"
+    )
+    symbol: str = Field(description="A character that tells the kind apart without colour.")

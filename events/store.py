@@ -25,6 +25,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from events import happenings
 from events.editors import EditorOverrides, place_id_from_key
 from events.gazetteer import Entry, normalize
 from events.identities import (
@@ -391,6 +392,9 @@ class ArticleStore:
             Event.places.through.objects.filter(event__article_id__in=changed).delete()
         self._link(drafts, geocoded)
         totals.events += len(drafts)
+        # The days and kinds these events have, and had: their happenings, grouped anew.
+        new = happenings.buckets_of(event for event, _ in drafts)
+        happenings.regroup(new | happenings.buckets_of(_flat(old_events)))
 
     def _mentions(
         self,

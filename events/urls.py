@@ -7,4 +7,5 @@ from events import views
 urlpatterns = [
     path("", views.map_page, name="map"),
     path("articles/<int:article_id>/", views.article_page, name="article"),
+    path("kinds.css", views.kinds_css, name="kinds-css"),
 ]

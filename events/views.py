@@ -10,11 +10,14 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 
-from events.api_timeline import safe_url
-from events.background import BACKGROUND_DAYS
+from events.api_timeline import date_label, safe_url, says_more, shown_headline
+from events.background import BACKGROUND_DAYS, is_background
 from events.basemap import outlines_url
 from events.extraction.dates import find_timexes
+from events.kind_styles import KindStyle, style_of
+from events.kind_styles import css as kind_css
 from events.models import Article, Event, Mention
 
 # A date of week precision or coarser is shown on the map as the window that
@@ -139,6 +142,36 @@ def _segments(article: Article) -> list[Segment]:
     return segments
 
 
+@dataclass(frozen=True)
+class EventItem:
+    """One event in the article page's list: what happened, of what kind, and when."""
+
+    pk: int
+    when: str
+    style: KindStyle
+    headline: str
+    sentence: str  # "" when the headline is the whole sentence
+    background: bool
+
+
+def _event_items(article: Article) -> list[EventItem]:
+    """The article's events in the order its text tells them."""
+    items = []
+    for event in article.events.order_by("start", "id"):
+        headline = shown_headline(event.headline, event.text)
+        items.append(
+            EventItem(
+                pk=event.pk,
+                when=date_label(event),
+                style=style_of(event.kind),
+                headline=headline,
+                sentence=event.text if says_more(headline, event.text) else "",
+                background=is_background(event.date_start, event.date_end, article.published),
+            )
+        )
+    return items
+
+
 def article_page(request: HttpRequest, article_id: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=article_id)
     first = article.events.order_by("-date_start").values_list("date_start", flat=True).first()
@@ -148,6 +181,7 @@ def article_page(request: HttpRequest, article_id: int) -> HttpResponse:
     context = {
         "article": article,
         "segments": _segments(article),
+        "events": _event_items(article),
         "event_count": article.events.count(),
         "place_count": article.mentions.exclude(place=None).values("place").distinct().count(),
         "map_url": map_url,
@@ -155,3 +189,10 @@ def article_page(request: HttpRequest, article_id: int) -> HttpResponse:
         "original_url": safe_url(article.url),
     }
     return render(request, "events/article.html", context)
+
+
+def kinds_css(request: HttpRequest) -> HttpResponse:
+    """A class per kind of event setting --kind-colour (events/kind_styles.py), for every page."""
+    response = HttpResponse(kind_css(), content_type="text/css; charset=utf-8")
+    patch_cache_control(response, public=True, max_age=3600)
+    return response

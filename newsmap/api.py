@@ -8,6 +8,7 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
 from events.api import router as events_router
+from events.api_storymap import router as storymap_router
 from events.api_timeline import router as timeline_router
 from events.params import ParamError, describe
 
@@ -18,6 +19,7 @@ api = NinjaAPI(
 )
 api.add_router("/", events_router)
 api.add_router("/", timeline_router)
+api.add_router("/", storymap_router)
 
 
 @api.exception_handler(ValidationError)

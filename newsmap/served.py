@@ -78,7 +78,7 @@ def gunicorn(env: Mapping[str, str], seconds: float = 60) -> Iterator[str]:
     """
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    command = [sys.executable, "-m", "gunicorn", "newsmap.wsgi:application"]
+    command = [sys.executable, "-m", "newsmap.gunicorn_run"]
     with tempfile.TemporaryDirectory(prefix="newsmap-gunicorn-") as tmp:
         log = Path(tmp) / "gunicorn.log"
         with log.open("wb") as errors:

@@ -26,6 +26,21 @@ def make_event(
     return event
 
 
+# A lead sentence longer than its headline, as the wire tells it, and the headline ingest makes.
+LONG_SENTENCE = (
+    "The military forces of Moammar Gadhafi on Friday pounded Ras Lanuf, the key oil port once "
+    "in the hands of rebel forces, with its leadership confidently vowing to retake the east."
+)
+LONG_HEADLINE = "The military forces of Moammar Gadhafi pounded Ras Lanuf"
+
+
+def make_long_event(article: Article, day: date, *places: Place) -> Event:
+    """A fighting event of LONG_SENTENCE on day: one whose whole sentence says more."""
+    return make_event(
+        article, LONG_SENTENCE, day, day, *places, kind="fighting", headline=LONG_HEADLINE
+    )
+
+
 def make_article(title: str, published: date, **fields: Any) -> Article:
     """An article whose text is its title, at a web address made from the title."""
     return Article.objects.create(
@@ -79,6 +94,8 @@ def small_world() -> SmallWorld:
             ras_lanuf,
             brussels,
             date_text="11 March",
+            kind="diplomacy",
+            headline="EU leaders met in Brussels",
         ),
         make_event(
             libya,
@@ -87,6 +104,8 @@ def small_world() -> SmallWorld:
             date(2011, 3, 13),
             ras_lanuf,
             date_text="12 March",
+            kind="fighting",
+            headline="Rebels retreated from Ras Lanuf",
         ),
         make_event(libya, "A ceasefire was called.", date(2011, 3, 20), date(2011, 3, 20)),
         make_event(

@@ -37,6 +37,8 @@ def world(db: None) -> World:
         date(2011, 3, 13),
         ras_lanuf,
         date_text="12 March",
+        kind="fighting",
+        headline="Rebels retreated from the oil town of Ras Lanuf",
     )
     summit = make_event(
         summit_article,
@@ -126,6 +128,8 @@ def test_event_properties_carry_iso_dates_the_article_and_the_places(
         "date_precision": "day",
         "date_text": "12 March",
         "is_caption": False,
+        "kind": "fighting",
+        "headline": "Rebels retreated from the oil town of Ras Lanuf",
         "article": {
             "id": world.libya_article.pk,
             "title": "Rebels retreat from Ras Lanuf",

@@ -35,11 +35,13 @@ def libya(db: None) -> dict[str, object]:
     )
     square = make_event(
         article,
-        "Zawiya's square was <b>littered</b> with tanks.",
+        "Zawiya's square was <b>littered</b> with tanks, witnesses said on Friday.",
         date(2011, 3, 11),
         date(2011, 3, 11),
         zawiya,
         libya,
+        kind="fighting",
+        headline="Zawiya's square was <b>littered</b> with tanks",
     )
     week = make_event(
         article,
@@ -72,19 +74,37 @@ def slides(client: Client, query: str = "") -> list[dict]:
     return response.json()["events"]
 
 
-def test_each_event_is_a_slide_with_timelinejs_dates_text_and_its_place_as_group(
+def test_each_event_is_a_slide_with_its_headline_its_sentence_and_sources_and_its_kind_as_group(
     client: Client, libya: dict
 ) -> None:
     square = next(s for s in slides(client) if s["unique_id"] == f"event-{libya['square'].pk}")
     assert square["start_date"] == {"year": 2011, "month": 3, "day": 11}
     assert square["end_date"] == {"year": 2011, "month": 3, "day": 11}
-    assert square["group"] == "Zawiya", "the most specific place names the row"
-    assert square["text"]["headline"] == "Libya, Zawiya"
+    assert square["group"] == "Fighting", "the kind names the row"
     assert (
-        "Zawiya&#x27;s square was &lt;b&gt;littered&lt;/b&gt; with tanks." in square["text"]["text"]
+        square["text"]["headline"]
+        == "Zawiya&#x27;s square was &lt;b&gt;littered&lt;/b&gt; with tanks"
     )
-    assert 'href="https://example.com/zawiya" target="_blank"' in square["text"]["text"]
+    assert square["text"]["text"] == (
+        "<p>Zawiya&#x27;s square was &lt;b&gt;littered&lt;/b&gt; with tanks, witnesses said on "
+        "Friday.</p><p>Libya, Zawiya</p>"
+        '<p><a href="https://example.com/zawiya" target="_blank" rel="noopener noreferrer">'
+        "Wire</a></p>"
+    )
     assert square["display_date"] == "11 Mar 2011"
+
+
+def test_an_event_stored_without_a_headline_gets_one_from_its_sentence(
+    client: Client, libya: dict
+) -> None:
+    week = next(s for s in slides(client) if s["unique_id"] == f"event-{libya['week'].pk}")
+    assert week["text"]["headline"] == "Estimates earlier this week"
+    assert week["group"] == "Other"
+
+
+def test_kind_chooses_the_slides(client: Client, libya: dict) -> None:
+    got = {s["unique_id"] for s in slides(client, "?kind=fighting,protest")}
+    assert got == {f"event-{libya['square'].pk}"}
 
 
 def test_dates_carry_only_the_parts_the_event_knows(client: Client, libya: dict) -> None:

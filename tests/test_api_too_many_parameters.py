@@ -12,7 +12,8 @@ OPERATIONS = [
     "/api/places",
     "/api/articles",
     "/api/timeline",
-]
+    "/api/storymap",
+]  # not /api/kinds, which reads no parameters
 
 
 @pytest.fixture

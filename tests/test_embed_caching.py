@@ -98,7 +98,7 @@ def test_the_embed_reads_the_same_few_queries_however_many_cards(
     # The count, the events with their articles' columns, their places.
     with django_assert_num_queries(3):  # type: ignore[operator]
         response = client.get("/embed/timeline/")
-    assert response.content.decode().count('class="nm-card"') == count
+    assert response.content.decode().count('class="nm-card kind-') == count
 
 
 def test_every_value_on_a_card_is_written_as_text(client: Client, article: Article) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import signal
+import time
 from pathlib import Path
 
 from tests.ingest_processes import ARTICLE_COUNT, wait_for_articles, write_wire_articles
@@ -39,3 +40,20 @@ def test_ctrl_c_stops_an_ingest_with_one_line_saying_what_was_stored_and_how_to_
     assert int(done[1]) == int(done[2]) == int(done[3]) == stored
     assert 0 < stored < FILES
     assert f"({FILES - stored} new, 0 updated, {stored} unchanged)" in again
+
+
+def test_ctrl_c_while_django_starts_is_one_line_too(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    write_wire_articles(folder, 3)
+    with migrated_database(tmp_path / "db", "newsmap_ingest_interrupted") as manage:
+        # Soon: the signal arrives while Python imports Django and newsmap.
+        ingest = manage.start("ingest", str(folder))
+        time.sleep(0.2)
+        ingest.send_signal(signal.SIGINT)
+        _, stderr = ingest.communicate(timeout=60)
+
+    # Before Python sets its own handler, the signal ends it silently (-SIGINT);
+    # after, it is newsmap's line. Never Python's traceback.
+    assert ingest.returncode in (130, -signal.SIGINT)
+    assert "Traceback" not in stderr
+    assert len(stderr.strip().splitlines()) <= 1, stderr

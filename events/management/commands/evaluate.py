@@ -14,6 +14,7 @@ from events.evaluation import (
     ROLES,
     score_dates_document,
     score_geo_document,
+    score_happenings,
     score_kinds,
     total_dates,
     total_geo,
@@ -42,7 +43,7 @@ class Command(BaseCommand):
     help = "Score place or date extraction against an annotated corpus (JSON Lines)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("task", choices=["geo", "dates", "kinds"])
+        parser.add_argument("task", choices=["geo", "dates", "kinds", "happenings"])
         parser.add_argument("corpus", type=Path)
         parser.add_argument(
             "--errors", type=Path, help="write each document's errors here for reading"
@@ -59,8 +60,8 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: Any) -> None:
         corpus: Path = options["corpus"]
         task: str = options["task"]
-        if task == "kinds":
-            self._kinds(corpus)
+        if task in ("kinds", "happenings"):
+            self._judged(task, corpus)
             return
         key = "toponyms" if task == "geo" else "timexes"
         documents = _load(corpus)
@@ -99,12 +100,14 @@ class Command(BaseCommand):
             options["errors"].write_text("\n\n".join(report) + "\n", encoding="utf-8")
             self.stdout.write(f"errors by document: {options['errors']}")
 
-    def _kinds(self, corpus: Path) -> None:
-        """Each judged sentence's kind (docs/judgments/) against the classifier's."""
+    def _judged(self, task: str, corpus: Path) -> None:
+        """A person's judgments (docs/judgments/) against what newsmap gives now:
+        each sentence's kind, or whether each group of reports is one happening."""
         judged = _load(corpus)
-        if not judged or any("text" not in d or "kind" not in d for d in judged):
-            raise CommandError(f"{corpus}: every line needs 'text' and 'kind' for kinds")
-        score = score_kinds(judged)
-        self.stdout.write(f"{corpus.name}: {len(judged)} judged sentences")
+        needs = {"kinds": ("text", "kind"), "happenings": ("reports", "same")}[task]
+        if not judged or any(any(key not in d for key in needs) for d in judged):
+            raise CommandError(f"{corpus}: every line needs {' and '.join(map(repr, needs))}")
+        score = score_kinds(judged) if task == "kinds" else score_happenings(judged)
+        self.stdout.write(f"{corpus.name}: {len(judged)} judged {task}")
         for line in score.lines():
             self.stdout.write(line)
