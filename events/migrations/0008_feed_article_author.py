@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0006_event_kind_headline'),
+        ('events', '0007_event_lead'),
     ]
 
     operations = [
