@@ -22,6 +22,7 @@ from django.db import models
 from django.db.models import Avg, Count, F, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Floor
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.defaultfilters import linebreaksbr
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -34,6 +35,7 @@ from events.locks import take_turn_with_ingests
 from events.models import (
     Article,
     Event,
+    Feed,
     HappeningChoice,
     Mention,
     Place,
@@ -698,3 +700,31 @@ class ArticleAdmin(CalendarEdgeDates):
     date_hierarchy = "published"
     # An address typed without a scheme is https, as Django 6 will assume.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+# What a poll writes: shown on the form, never typed.
+FEED_STATE = ["last_polled", "last_status", "error_lines", "articles_found"]
+
+
+@admin.register(Feed)
+class FeedAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "url",
+        "home_place",
+        "poll_interval",
+        "active",
+        "last_polled",
+        "last_status",
+        "articles_found",
+    ]
+    list_filter = ["active", "last_status"]
+    search_fields = ["name", "url", "home_place"]
+    fields = ["name", "url", "home_place", "poll_interval", "active", *FEED_STATE]
+    readonly_fields = FEED_STATE
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    @admin.display(description="last error")
+    def error_lines(self, feed: Feed) -> str:
+        # The lines quote the feed and its pages: escaped, one per line.
+        return linebreaksbr(feed.last_error, autoescape=True) if feed.last_error else "—"

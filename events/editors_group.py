@@ -29,6 +29,9 @@ GRANTS: dict[str, tuple[str, ...]] = {
     "happeningchoice": ("add", "change", "delete", "view"),  # joins and splits of events
     "placeredirect": ("view",),
     "article": ("view",),  # to read the context of a mention, never to change it
+    # To see where the news comes from and how polling goes; adding a feed (newsmap then
+    # fetches from that address on a schedule) is for whoever runs the site.
+    "feed": ("view",),
 }
 
 

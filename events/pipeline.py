@@ -175,6 +175,13 @@ class Pipeline:
             }
         )
 
+    def home_places(self, name: str) -> tuple[Entry, ...]:
+        """The places a home place's name means ('Paris, Texas': the town and the state),
+        read as a dateline would be; empty if the gazetteer knows none of it."""
+        sentences = split_sentences(name)
+        found = self.toponym_finder.find(name, sentences)
+        return tuple(t.entry for t in found if t.role == PLACE)
+
     def _annotate(self, text: str, published: date, overrides: Overrides) -> Annotation:
         sentences = split_sentences(text)
         found = self.toponym_finder.find(text, sentences, overrides)

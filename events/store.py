@@ -14,7 +14,7 @@ import hashlib
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, TypeVar
@@ -254,6 +254,15 @@ class ArticleStore:
         self.geocoder = UnresolvedGeocoder()
         # Read once per run: an alias added while an ingest runs applies from the next one.
         self.editors = editors if editors is not None else EditorOverrides.load()
+        self._homes: dict[str, tuple[Entry, ...]] = {}
+        # Every source's home place this run (ingest --home-place), unless it has its own.
+        self.home_place = ""
+
+    def home_places(self, name: str) -> tuple[Entry, ...]:
+        """What a source's home place means in the gazetteer, looked up once a run."""
+        if name not in self._homes:
+            self._homes[name] = self.pipeline.home_places(name) if name.strip() else ()
+        return self._homes[name]
 
     def save_many(
         self,
@@ -289,6 +298,8 @@ class ArticleStore:
     def _annotate(self, record: ArticleInput, article: Article | None) -> Annotation:
         # Only a stored article can carry editors' choices.
         overrides = self.editors.for_article(article, record.text)
+        if record.home_place:
+            overrides = replace(overrides, home=self.home_places(record.home_place))
         assert record.published is not None, "readers guarantee a publication date"
         return self.pipeline.annotate(record.text, record.published, overrides)
 
@@ -526,6 +537,7 @@ def _fill(article: Article, record: ArticleInput, digest: str) -> None:
     article.title = record.title[:500]
     article.source = record.source[:200]
     article.url = record.url[:2000]
+    article.author = record.author[:200]
     article.published = record.published
     published_at = record.published_at
     if published_at is not None and timezone.is_naive(published_at):

@@ -33,7 +33,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-pytest_plugins = ["tests.wire_server"]
+pytest_plugins = ["tests.wire_server", "tests.web_server"]
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 

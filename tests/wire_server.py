@@ -25,7 +25,7 @@ SHARED = Path(os.environ.get("NEWSMAP_SHARED_DIR", settings.BASE_DIR.parent / "s
 WIRE = SHARED / "data" / "news" / "wire_1997_2005.jsonl"
 
 # An editor's first hour on the corpus, so that every admin list has rows: an alias, a
-# merge (its redirect), a re-pointed mention (its place choice) and a stop-list name.
+# merge (its redirect), a re-pointed mention (its place choice), a stop-list name and a feed.
 EDITORS_WORK = """
 from django.contrib.auth.models import User
 from events import editors
@@ -43,6 +43,9 @@ mention.save()
 editors.repoint_mention(mention, old, erin)
 stop = Mention.objects.filter(place__kind="city").order_by("-pk").first()
 editors.mark_not_a_place(stop, "not_here", erin)
+from events.models import Feed
+Feed.objects.create(name="Wire", url="https://news.example.com/wire.xml", home_place="Paris",
+                    last_status="partly", last_error="https://news.example.com/a: 404")
 """
 
 SUPERUSER = ("root", "a-long-admin-passphrase")

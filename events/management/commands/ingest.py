@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -24,32 +23,49 @@ class Command(BaseCommand):
     requires_system_checks: list[str] = []
     help = (
         "Read articles (.txt with NAME.meta.json, .json, .jsonl, .html) from files and folders, "
-        "find their places and dates, and store articles, places, mentions and events."
+        "or from feeds and article pages on the web, find their places and dates, and store "
+        "articles, places, mentions and events."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("paths", nargs="+", type=Path, help="files or folders to read")
+        parser.add_argument(
+            "paths",
+            nargs="+",
+            metavar="PATH|URL",
+            help="files or folders to read, or the URLs of feeds (RSS, Atom) and article pages",
+        )
         parser.add_argument(
             "--published",
             metavar="DATE",
             help="publication date (YYYY-MM-DD) for every article, overriding the files'",
         )
+        parser.add_argument(
+            "--home-place",
+            metavar="NAME",
+            default="",
+            help="the sources' home place ('Paris, Texas'), which resolution takes as evidence",
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         published = _published(str(options["published"])) if options["published"] else None
-        paths: list[Path] = options["paths"]  # type: ignore[assignment]
+        paths: list[str] = options["paths"]  # type: ignore[assignment]
         bar: ProgressBar | None = None
 
         def on_progress(progress: Progress) -> None:
             nonlocal bar
             if bar is None:
                 bar = ProgressBar(progress.files, self.stderr._out, "files")
-            detail = printable(progress.path.name)
+            detail = printable(progress.name)
             if progress.articles:
                 detail += f" {progress.articles_done:,}/{progress.articles:,} articles"
             bar.update(progress.fraction * progress.files, detail)
 
-        report = ingest_paths(paths, published=published, on_progress=on_progress)
+        report = ingest_paths(
+            paths,
+            published=published,
+            on_progress=on_progress,
+            home_place=str(options["home_place"]),
+        )
         if bar is not None:
             bar.close()
         for error in report.errors:
@@ -62,8 +78,12 @@ class Command(BaseCommand):
             raise SystemExit(130)
 
         totals = report.totals
+        read = _count(report.files - report.urls, "file")
+        if report.urls:
+            read = f"{read}, {_count(report.urls, 'URL')}" if report.files > report.urls else ""
+            read = read or _count(report.urls, "URL")
         self.stdout.write(
-            f"{_count(report.files, 'file')}: {_count(totals.articles, 'article')} "
+            f"{read}: {_count(totals.articles, 'article')} "
             f"({totals.created} new, {totals.updated} updated, {totals.unchanged} unchanged), "
             f"{_count(totals.events, 'event')}, {_count(len(totals.place_ids), 'place')}, "
             f"{_count(totals.mentions, 'mention')} ({totals.unresolved} unresolved), "
