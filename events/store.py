@@ -26,7 +26,6 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from events import happenings
-from events.editors import EditorOverrides, place_id_from_key
 from events.gazetteer import Entry, normalize
 from events.identities import (
     EVENT_FIELDS,
@@ -46,6 +45,7 @@ from events.models import (
     is_long,
     origin_hash,
 )
+from events.overrides import EditorOverrides, place_id_from_key
 from events.pipeline import Annotation, EventDraft, Pipeline
 from events.readers import ArticleInput
 
