@@ -1,5 +1,6 @@
 """What editors decided, as the pipeline takes it: aliases, editor-made places,
-place choices and the stop list as toponyms.Overrides for one article.
+place choices and the stop list as toponyms.Overrides for one article, and the
+kinds and headlines they corrected, kept through re-ingests.
 
 Apart from events/editors.py (the editors' actions), so that storing articles
 (events/store.py) reads the editors' word without depending on their actions,
@@ -9,10 +10,12 @@ which themselves store through it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from events.extraction.happenings import classify, headline
 from events.gazetteer import Entry, normalize
-from events.models import Article, Place, PlaceAlias, PlaceChoice, StopName
+from events.models import Article, Event, Place, PlaceAlias, PlaceChoice, StopName
 from events.toponyms import Overrides
 
 # Entry keys of places editors defined or corrected: store.PlaceCache maps them
@@ -97,3 +100,17 @@ class EditorOverrides:
         for stop in StopName.objects.filter(scope=StopName.Scope.NOT_HERE, article=article):
             not_here |= name_spans(text, stop.name)
         return Overrides(aliases=aliases, never=self.never, not_here=frozenset(not_here))
+
+
+def keep_editors_words(old: Iterable[Event], new: Iterable[Event]) -> None:
+    """A kept event (same id through a re-ingest) keeps the kind and headline an editor
+    gave it: a stored value that is not what the sentence itself gives was chosen."""
+    before = {event.pk: event for event in old}
+    for event in new:
+        was = before.get(event.pk)
+        if was is None:
+            continue
+        if was.kind != classify(was.text).name:
+            event.kind = was.kind
+        if was.headline != headline(was.text)[:100]:
+            event.headline = was.headline

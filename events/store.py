@@ -45,7 +45,7 @@ from events.models import (
     is_long,
     origin_hash,
 )
-from events.overrides import EditorOverrides, place_id_from_key
+from events.overrides import EditorOverrides, keep_editors_words, place_id_from_key
 from events.pipeline import Annotation, EventDraft, Pipeline
 from events.readers import ArticleInput
 
@@ -379,6 +379,7 @@ class ArticleStore:
             own_events = [event for event, _ in own_drafts]
             was_mentioned, was_event = old_mentions[article.pk], old_events[article.pk]
             keep_ids(was_event, own_events, EVENT_KEYS, EVENT_KEYS)
+            keep_editors_words(was_event, own_events)
             keep_ids(was_mentioned, own_mentions, mention_keys(was_event), mention_keys(own_events))
             mentions += own_mentions
             drafts += own_drafts
