@@ -567,7 +567,7 @@ class EventAdmin(CalendarEdgeDates, TakesTurnWithIngests, SimpleHistoryAdmin):
     fields = [
         "article",
         "text",
-        ("kind", "headline"),
+        ("kind", "headline", "speaker"),
         "places",
         ("date_start", "date_end", "date_precision"),
         ("date_text", "timex_value"),

@@ -154,6 +154,7 @@ _EVENT_COLUMNS = (
     "article__source",
     "article__url",
     "article__published",
+    "speaker",
 )
 
 _PLACE_COLUMNS = ("id", "name", "country_code", "kind", "lat", "lon")
@@ -253,7 +254,7 @@ def _event_feature(
     row: tuple[Any, ...], places: list[dict[str, Any]], told: Told
 ) -> dict[str, Any]:
     (pk, text, date_start, date_end, precision, date_text, caption, kind, headline) = row[:9]
-    article_id, title, source, url, published = row[9:14]
+    article_id, title, source, url, published, speaker = row[9:15]
     geometry: dict[str, Any] | None
     if not places:
         geometry = None
@@ -278,6 +279,7 @@ def _event_feature(
             "is_caption": caption,
             "kind": kind,
             "headline": headline,
+            "speaker": speaker,
             "reports": told.reports,
             "sources": told.sources,
             "article": {
@@ -399,6 +401,7 @@ _COMPACT_COLUMNS = (
     "article_id",
     "kind",
     "headline",
+    "speaker",
 )
 
 
@@ -416,6 +419,7 @@ class CompactColumns(Schema):
         description="The sentence's main clause, about 80 characters; `text` is the whole sentence."
     )
     places: list[list[int]] = Field(description="Indexes into places, ordered by name.")
+    speaker: list[str] = Field(description="Whose words a statement reports, or ''.")
     reports: list[int] = Field(description="How many reports tell each happening, itself too.")
     sources: list[list[int]] = Field(
         description="Indexes into articles: the other articles that tell it, oldest first."
@@ -514,9 +518,10 @@ def list_events_compact(request: HttpRequest, filters: Query[EventFilters]) -> H
     article_index = {row[0]: index for index, row in enumerate(article_rows)}
 
     # Transposed in one go: per-row appends cost more than the queries at 100,000 events.
-    ids, starts, ends, precisions, date_texts, texts, captions, article_ids, kinds, headlines = (
-        list(zip(*rows, strict=True))[:10] if rows else ((),) * 10
-    )
+    width = len(_COMPACT_COLUMNS)
+    transposed = list(zip(*rows, strict=True))[:width] if rows else [()] * width
+    ids, starts, ends, precisions, date_texts, texts, captions, article_ids = transposed[:8]
+    kinds, headlines, speakers = transposed[8:]
     columns = {
         "id": ids,
         "start": starts,
@@ -529,6 +534,7 @@ def list_events_compact(request: HttpRequest, filters: Query[EventFilters]) -> H
         "places": [places_of.get(pk, []) for pk in ids],
         "kind": kinds,
         "headline": headlines,
+        "speaker": speakers,
         "reports": [told[pk].reports if pk in told else 1 for pk in ids],
         "sources": [
             [article_index[s["id"]] for s in told[pk].sources] if pk in told else [] for pk in ids

@@ -159,6 +159,8 @@ def lead_html(event: Event, places: list[Place]) -> str:
     its own article's and, for a happening several reports tell, the others' (the
     event's reports prefetched by events.told.with_reports)."""
     parts = [format_html("<p>{}</p>", event.text)]
+    if event.speaker:
+        parts.append(format_html("<p>Said by {}</p>", event.speaker))
     if event.is_caption:
         parts.insert(0, "<p><em>Photo caption</em></p>")
     if places:

@@ -154,6 +154,7 @@ class Card:
     headline: str = ""
     told: Told = field(default_factory=Told)
     caption: bool = False
+    speaker: str = ""
 
 
 @dataclass
@@ -191,13 +192,13 @@ _CARD_COLUMNS = (
     "kind",
     "headline",
     "is_caption",
+    "speaker",
 )
 
 
 def _card(index: int, row: tuple[Any, ...], places: list[dict[str, Any]]) -> Card:
-    _, _, text, date_start, date_end, precision, title, source, url, kind, headline, caption = row[
-        : len(_CARD_COLUMNS)
-    ]
+    _, _, text, date_start, date_end, precision, title, source, url = row[:9]
+    kind, headline, caption, speaker = row[9 : len(_CARD_COLUMNS)]
     card = Card(
         index=index,
         text=text,
@@ -212,6 +213,7 @@ def _card(index: int, row: tuple[Any, ...], places: list[dict[str, Any]]) -> Car
         kind=kind,
         headline=shown_headline(headline, text),
         caption=caption,
+        speaker=speaker,
     )
     card.label = date_label(card)
     return card

@@ -99,8 +99,13 @@ def _card(card: Card) -> str:
         _places(card),
         _source(card),
         style.kind,
-        _KIND.format(escape(style.symbol), escape(style.label)),
+        _KIND.format(escape(style.symbol), escape(_kind_label(style.label, card.speaker))),
     )
+
+
+def _kind_label(label: str, speaker: str) -> str:
+    # A statement says whose: "Statement · Larijani".
+    return f"{label} · {speaker}" if speaker else label
 
 
 def cards_html(cards: Iterable[Card]) -> SafeString:

@@ -165,6 +165,8 @@ class Event(models.Model):
     # What happened, from the sentence (events/extraction/happenings): an editor may correct both.
     kind = models.CharField(max_length=30, choices=KIND_CHOICES, default="other", db_index=True)
     headline = models.CharField(max_length=100, blank=True)
+    # Whose words a statement reports, where its sentence names them ("Larijani").
+    speaker = models.CharField(max_length=100, blank=True)
     # The report that leads the happening this one also tells (events/happenings.py);
     # None: this event leads its own, alone or with the reports that point here.
     lead = models.ForeignKey(

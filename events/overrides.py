@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from events.extraction.happenings import classify, headline
+from events.extraction.happenings import classify, headline, speaker
 from events.gazetteer import Entry, normalize
 from events.models import Article, Event, Place, PlaceAlias, PlaceChoice, StopName
 from events.toponyms import Overrides
@@ -103,8 +103,8 @@ class EditorOverrides:
 
 
 def keep_editors_words(old: Iterable[Event], new: Iterable[Event]) -> None:
-    """A kept event (same id through a re-ingest) keeps the kind and headline an editor
-    gave it: a stored value that is not what the sentence itself gives was chosen."""
+    """A kept event (same id through a re-ingest) keeps the kind, headline and speaker an
+    editor gave it: a stored value that is not what the sentence itself gives was chosen."""
     before = {event.pk: event for event in old}
     for event in new:
         was = before.get(event.pk)
@@ -114,3 +114,5 @@ def keep_editors_words(old: Iterable[Event], new: Iterable[Event]) -> None:
             event.kind = was.kind
         if was.headline != headline(was.text)[:100]:
             event.headline = was.headline
+        if was.speaker != (speaker(was.text)[:100] if was.kind == "statement" else ""):
+            event.speaker = was.speaker

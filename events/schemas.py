@@ -135,6 +135,7 @@ class EventProperties(Schema):
     headline: str = Field(
         description="The sentence's main clause, about 80 characters; `text` is the whole sentence."
     )
+    speaker: str = Field(description="Whose words a statement reports, where it names them; ''.")
     reports: int = Field(description="How many reports (sentences) tell it, this one too.")
     sources: list[ArticleRef] = Field(
         description="The other articles that tell it (beyond `article`), oldest first."

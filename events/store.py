@@ -479,6 +479,7 @@ def _event(article: Article, draft: EventDraft) -> Event:
         is_caption=draft.is_caption,
         kind=draft.kind,
         headline=draft.headline[:100],
+        speaker=draft.speaker[:100],
     )
 
 

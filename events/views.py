@@ -154,6 +154,7 @@ class EventItem:
     sentence: str  # "" when the headline is the whole sentence
     background: bool
     caption: bool
+    speaker: str
     reports: int  # how many reports tell its happening, in this article and others
 
 
@@ -174,6 +175,7 @@ def _event_items(article: Article) -> list[EventItem]:
                 sentence=event.text if says_more(headline, event.text) else "",
                 background=is_background(event.date_start, event.date_end, article.published),
                 caption=event.is_caption,
+                speaker=event.speaker,
                 # Its own, or its lead's reports (itself among them) and the lead.
                 reports=event.told + 1 if event.told else 1,
             )

@@ -130,6 +130,7 @@ def test_event_properties_carry_iso_dates_the_article_and_the_places(
         "is_caption": False,
         "kind": "fighting",
         "headline": "Rebels retreated from the oil town of Ras Lanuf",
+        "speaker": "",
         # Told by this report alone.
         "reports": 1,
         "sources": [],
