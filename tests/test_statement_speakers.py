@@ -66,3 +66,8 @@ def test_a_statements_speaker_reaches_the_api_embed_timeline_and_article_page(
     assert "<p>Said by Saif al-Islam Gadhafi</p>" in slide["text"]["text"]
     page = client.get(f"/articles/{article.pk}/").content.decode()
     assert "said by Saif al-Islam Gadhafi" in page
+
+
+def test_a_speakers_role_may_have_a_plain_word_before_it() -> None:
+    said = '"It revolves around one point," said Chinese foreign minister Qian Qichen in Beijing.'
+    assert speaker(said) == "Chinese foreign minister Qian Qichen"

@@ -31,7 +31,10 @@ _SAY = (
 # body's words ("the foreign ministry", "a military spokesman").
 _ROLE = r"(?:coach|minister|president|premier|spokesman|spokeswoman|leader|chief|secretary"
 _ROLE += r"|chairman|director|general|ambassador|envoy|commander|governor|mayor|negotiator)"
-_NAME_WORD = rf"(?:[A-Z][\w.'’-]*|al-\w+|bin|of|de|van|von|the|for|{_ROLE})"
+# A role may follow one plain word of its own: "sports minister", "foreign minister".
+_NAME_WORD = (
+    rf"(?:[A-Z][\w.'’-]*|al-\w+|bin|of|de|van|von|the|for|(?:[a-z]+\s+)?{_ROLE})(?![\w'’-])"
+)
 _NAME = rf"(?:{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,{SPEAKER_WORDS - 1}}})"
 _BODIES = (
     "ministry|spokesman|spokeswoman|spokesperson|official|officials|police|army|military"
