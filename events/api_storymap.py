@@ -19,6 +19,7 @@ from django.utils.html import escape
 from ninja import Query, Router, Schema
 from pydantic import Field
 
+from events.api import conditional_get
 from events.api_timeline import (
     TimelineFilters,
     date_label,
@@ -34,6 +35,8 @@ from events.schemas import Error
 from events.told import with_reports
 
 router = Router(tags=["timeline"])
+# As the events API: an ETag, a minute's caching, 304 when unchanged.
+router.add_decorator(conditional_get, mode="view")
 
 # How close StoryMapJS frames a slide's place: a town closer than a country.
 ZOOM_OF_KIND = {
