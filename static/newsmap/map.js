@@ -211,6 +211,7 @@ const ui = {
   histogram: $("histogram"),
   histogramWindow: $("histogram-window"),
   notice: $("url-notice"),
+  player: $("player"),
 };
 
 // --- the map ---------------------------------------------------------------------------------
@@ -359,6 +360,33 @@ const labels = new Map();
 const labelPool = [];
 const hoverLabel = L.tooltip({ direction: "right", offset: [6, 0], className: "place-label", opacity: 1 });
 const popup = L.popup({ maxWidth: 340, minWidth: 240, autoPanPadding: [24, 24] });
+
+// How much of the map's foot the player covers: on a wide screen it floats over
+// the map (and wraps to two rows on a narrow one), on a phone it sits below it
+// (none). The offline note, popups and the first view keep clear of it.
+let playerClearance = 0;
+
+function measurePlayer() {
+  const overlays = window.getComputedStyle(ui.player).position === "absolute";
+  const mapBox = map.getContainer().getBoundingClientRect();
+  playerClearance = overlays ? Math.max(0, Math.ceil(mapBox.bottom - ui.player.getBoundingClientRect().top)) : 0;
+  map.getContainer().style.setProperty("--player-clearance", `${playerClearance}px`);
+  popup.options.autoPanPaddingBottomRight = [24, playerClearance + 24];
+  // …and below the controls along the top (zoom, Embed), which are drawn over popups.
+  let controlsBottom = 0;
+  for (const control of map.getContainer().querySelectorAll(".leaflet-top .leaflet-control")) {
+    controlsBottom = Math.max(controlsBottom, control.getBoundingClientRect().bottom - mapBox.top);
+  }
+  popup.options.autoPanPaddingTopLeft = [24, Math.ceil(controlsBottom) + 12];
+  // A popup taller than the room between them scrolls inside, or part would be hidden.
+  popup.options.maxHeight = Math.max(160, Math.floor(mapBox.height - controlsBottom - playerClearance - 70));
+  // A popup narrower than a phone's map, with room either side for the auto-pan's padding.
+  popup.options.maxWidth = Math.max(200, Math.min(340, mapBox.width - 100));
+  popup.options.minWidth = Math.min(240, popup.options.maxWidth);
+}
+measurePlayer();
+if (window.ResizeObserver) new ResizeObserver(measurePlayer).observe(ui.player);
+window.addEventListener("resize", measurePlayer);
 
 map.on("moveend", () => {
   const c = map.getCenter();
@@ -916,8 +944,38 @@ function renderList(first, last) {
   if (total === 0) renderEmptyList(first, last);
   markSelection();
   // The newest day is what changed: bring its heading to the top of the list.
-  if (lastHeader) ui.listScroll.scrollTop = lastHeader.offsetTop - ui.list.offsetTop;
-  else ui.listScroll.scrollTop = 0;
+  scrollListTo(lastHeader);
+}
+
+// Puts a day's heading at the top of the list with its first card whole under it.
+// The card is measured, not the heading: a sticky heading reports where it sticks.
+// Items out of sight are laid out only once they scroll in (content-visibility),
+// so the first jump lands near and the next frames correct it.
+let listTop = null;
+
+function scrollListTo(header) {
+  const scroller = ui.listScroll;
+  if (!header) {
+    listTop = null;
+    scroller.scrollTop = 0;
+    return;
+  }
+  const card = header.nextElementSibling || header;
+  const align = () => {
+    const gap = card === header ? 0 : header.getBoundingClientRect().height;
+    const offset = card.getBoundingClientRect().top - scroller.getBoundingClientRect().top - gap;
+    scroller.scrollTop += offset;
+    return Math.abs(offset) < 1;
+  };
+  align();
+  let frames = 4;
+  const again = () => {
+    if (!header.isConnected || header !== listTop) return;
+    align();
+    if ((frames -= 1) > 0) window.requestAnimationFrame(again);
+  };
+  listTop = header;
+  window.requestAnimationFrame(again);
 }
 
 // After the window's own events: the longer spans that overlap it, and the
@@ -1049,6 +1107,20 @@ function flyTo(points, done) {
   else map.flyTo(target, zoom, { duration: 0.6 });
 }
 
+function listScrollsItself() {
+  return ui.listScroll.scrollHeight > ui.listScroll.clientHeight + 1 &&
+    window.getComputedStyle(ui.listScroll).overflowY !== "visible";
+}
+
+// On a phone the list is under the map: a tapped item's popup opens where the
+// reader looks only once the map is back on the screen.
+function bringMapIntoView() {
+  const container = map.getContainer();
+  const box = container.getBoundingClientRect();
+  if (box.top >= 0 && box.bottom <= window.innerHeight) return;
+  container.scrollIntoView({ block: "start", behavior: REDUCED_MOTION ? "auto" : "smooth" });
+}
+
 function selectEvent(i) {
   selectedEvent = i;
   selectedPlace = null;
@@ -1063,6 +1135,7 @@ function selectEvent(i) {
   const latlng = [data.place.lat[p], data.place.lon[p]];
   const box = el("div", "popup");
   box.append(eventCard(i));
+  bringMapIntoView();
   flyTo(
     places.map((q) => [data.place.lat[q], data.place.lon[q]]),
     () => popup.setLatLng(latlng).setContent(box).openOn(map),
@@ -1077,7 +1150,12 @@ function selectPlace(p, { fromMap = false } = {}) {
   if (fromMap) {
     popup.setLatLng([data.place.lat[p], data.place.lon[p]]).setContent(placePopup(p)).openOn(map);
     const item = markSelection();
-    if (item) item.scrollIntoView({ block: "nearest", behavior: REDUCED_MOTION ? "auto" : "smooth" });
+    // Only a list that scrolls on its own (beside the map) follows the marker: on a
+    // phone the list is the page below the map, and scrolling it would take the
+    // popup the reader just opened off the screen.
+    if (item && listScrollsItself()) {
+      item.scrollIntoView({ block: "nearest", behavior: REDUCED_MOTION ? "auto" : "smooth" });
+    }
   }
 }
 
@@ -1270,7 +1348,7 @@ function initialView() {
     animate: false,
     maxZoom: 7,
     // Keep the busy part clear of the player over the map's foot.
-    paddingBottomRight: [0, 150],
+    paddingBottomRight: [0, playerClearance],
     paddingTopLeft: [20, 20],
   });
 }
