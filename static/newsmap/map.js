@@ -5,6 +5,13 @@
 // Article text is untrusted: everything from the data goes into the page
 // through textContent or attributes, never through innerHTML.
 
+import {
+  CLUSTER_BELOW_ZOOM,
+  CLUSTER_MAX_RADIUS_PX,
+  CLUSTER_RADIUS_PX,
+  ClusterMarkers,
+  clusterPlaces,
+} from "./clusters.js";
 import { backgroundFlags, newsSpan, splitBySpan, stepTarget } from "./timeaxis.js";
 
 const config = JSON.parse(document.getElementById("map-config").textContent);
@@ -522,12 +529,7 @@ function applyFilters() {
   }
   const filtered = state.article !== null || state.place !== null || state.q !== "";
   ui.clear.hidden = !filtered;
-  for (let p = 0; p < markers.length; p += 1) {
-    const marker = markers[p];
-    if (!marker) continue;
-    if (placeHasEvents[p] && !markerLayer.hasLayer(marker)) markerLayer.addLayer(marker);
-    else if (!placeHasEvents[p] && markerLayer.hasLayer(marker)) markerLayer.removeLayer(marker);
-  }
+  // updateMarkers puts on the map the places with events that are not in a cluster.
   markerKeys.fill(-1);
   listKey = "";
   // The slider narrows to what passes the filters; with nothing, it keeps its range.
@@ -665,6 +667,10 @@ function createMarkers() {
 const AGE_COLOURS = ["#b91c1c", "#dc2626", "#ea580c", "#f59e0b", "#fbbf24"];
 const AGE_OPACITY = [0.95, 0.85, 0.72, 0.6, 0.5];
 
+function markerRadius(count) {
+  return count ? Math.min(5 + 3 * Math.sqrt(count), 28) : 3;
+}
+
 function markerStyle(count, ageStep, selected) {
   if (count === 0) {
     return {
@@ -677,7 +683,7 @@ function markerStyle(count, ageStep, selected) {
     };
   }
   return {
-    radius: Math.min(5 + 3 * Math.sqrt(count), 28),
+    radius: markerRadius(count),
     fillColor: AGE_COLOURS[ageStep],
     fillOpacity: AGE_OPACITY[ageStep],
     color: selected ? "#111827" : "#ffffff",
@@ -707,17 +713,26 @@ function updateMarkers(events, first, last) {
     }
   }
   const length = Math.max(last - first + 1, 1);
+  const ageOf = (newest) => {
+    const age = (last - newest) / length;
+    return age <= 0 ? 0 : Math.min(1 + Math.floor(age * 4), 4);
+  };
+  const clusters = findClusters();
   const ranked = [];
   for (let p = 0; p < places; p += 1) {
     const marker = markers[p];
-    if (!marker || !placeHasEvents[p]) continue;
-    const count = placeCount[p];
-    let ageStep = 0;
-    if (count) {
-      const age = (last - placeNewest[p]) / length;
-      ageStep = age <= 0 ? 0 : Math.min(1 + Math.floor(age * 4), 4);
-      ranked.push(p);
+    if (!marker) continue;
+    const shown = placeHasEvents[p] === 1 && clusterOf[p] < 0;
+    if (shown !== (onLayer[p] === 1)) {
+      onLayer[p] = shown ? 1 : 0;
+      if (shown) markerLayer.addLayer(marker);
+      else markerLayer.removeLayer(marker);
+      markerKeys[p] = -1;
     }
+    if (!shown) continue;
+    const count = placeCount[p];
+    const ageStep = count ? ageOf(placeNewest[p]) : 0;
+    if (count) ranked.push(p);
     const selected = p === selectedPlace ? 1 : 0;
     // One number per look: a step restyles only the places whose look changed.
     const key = count ? Math.min(count, 4000) * 16 + ageStep * 2 + selected + 1 : selected;
@@ -728,31 +743,148 @@ function updateMarkers(events, first, last) {
     marker.setStyle(markerStyle(count, ageStep, selected));
     if (count && ageStep === 0 && !wasActive) marker.bringToFront();
   }
+  const counts = clusterEventCounts(events, clusters.length);
+  clusterViews = clusters.map((members, c) => clusterView(members, counts[c], ageOf));
+  clusterMarkers.show(clusterViews);
+  for (const view of clusterViews) ranked.push(view.lead);
   lastRanked = ranked;
   updateLabels(ranked);
 }
+
+// --- clusters: places whose markers would overlap, at low zoom ------------------------------
+
+let clusterOf = null; // by place: its cluster's index, or -1
+let onLayer = null; // by place: 1 while its own marker is on the map
+let clusterViews = [];
+const projected = { zoom: null, x: null, y: null };
+const clusterMarkers = new ClusterMarkers(map, zoomIntoCluster);
+
+// The places of the window that would overlap, grouped; the selected ones stay apart.
+function findClusters() {
+  const places = data.place.id.length;
+  if (!clusterOf || clusterOf.length !== places) {
+    clusterOf = new Int32Array(places).fill(-1);
+    onLayer = new Uint8Array(places);
+  }
+  const zoom = map.getZoom();
+  if (zoom >= CLUSTER_BELOW_ZOOM) {
+    clusterOf.fill(-1);
+    return [];
+  }
+  if (projected.zoom !== zoom) projectPlaces(zoom);
+  const keepApart = new Set(selectedEvent === null ? [] : data.places[selectedEvent]);
+  if (selectedPlace !== null) keepApart.add(selectedPlace);
+  const order = [];
+  for (let p = 0; p < places; p += 1) {
+    if (markers[p] && placeHasEvents[p] && placeCount[p] && !keepApart.has(p)) order.push(p);
+  }
+  order.sort((a, b) => placeCount[b] - placeCount[a] || a - b);
+  return clusterPlaces(order, projected.x, projected.y, CLUSTER_RADIUS_PX, clusterOf);
+}
+
+// Pixel positions at a zoom, once per zoom: a step only groups them.
+function projectPlaces(zoom) {
+  const count = data.place.id.length;
+  projected.x = new Float64Array(count);
+  projected.y = new Float64Array(count);
+  for (let p = 0; p < count; p += 1) {
+    const point = map.project([data.place.lat[p], data.place.lon[p]], zoom);
+    projected.x[p] = point.x;
+    projected.y[p] = point.y;
+  }
+  projected.zoom = zoom;
+}
+
+// Each cluster's events, an event at two of its places counted once.
+function clusterEventCounts(events, clusters) {
+  const counts = new Int32Array(clusters);
+  const lastEvent = new Int32Array(clusters).fill(-1);
+  for (const i of events) {
+    for (const p of data.places[i]) {
+      const c = clusterOf[p];
+      if (c < 0 || lastEvent[c] === i) continue;
+      lastEvent[c] = i;
+      counts[c] += 1;
+    }
+  }
+  return counts;
+}
+
+// The age scale of the markers, darkened where white figures would read poorly
+// on it: every step gives white text a contrast of at least 4.5:1.
+const CLUSTER_COLOURS = ["#b91c1c", "#dc2626", "#c2410c", "#b45309", "#a16207"];
+
+function clusterView(members, count, ageOf) {
+  let newest = -2147483648;
+  for (const p of members) newest = Math.max(newest, placeNewest[p]);
+  const ageStep = ageOf(newest);
+  const lead = members[0];
+  return {
+    latlng: L.latLng(data.place.lat[lead], data.place.lon[lead]),
+    count,
+    places: members.length,
+    members,
+    lead: members[0],
+    leadName: data.place.name[members[0]],
+    colour: CLUSTER_COLOURS[ageStep],
+    radius: Math.min(11 + 1.6 * Math.sqrt(count), CLUSTER_MAX_RADIUS_PX),
+  };
+}
+
+function zoomIntoCluster(view) {
+  const bounds = L.latLngBounds(view.members.map((p) => [data.place.lat[p], data.place.lon[p]]));
+  const zoom = Math.max(map.getZoom() + 1, Math.min(map.getBoundsZoom(bounds.pad(0.5)), 10));
+  if (REDUCED_MOTION) map.setView(bounds.getCenter(), zoom, { animate: false });
+  else map.flyTo(bounds.getCenter(), zoom, { duration: 0.5 });
+  map.once("moveend", () => map.getContainer().focus({ preventScroll: true }));
+}
+
+map.on("zoomend", () => {
+  if (!data || !markerKeys) return;
+  const [first, last] = windowRange();
+  updateMarkers(windowEvents, first, last);
+});
 
 map.on("moveend", () => {
   if (data && markers.length) updateLabels(lastRanked.slice());
 });
 
+// Where a place's name goes: beside its marker, or beside its cluster (named
+// for its busiest place) when it leads one.
+function spotView(p) {
+  const c = clusterOf ? clusterOf[p] : -1;
+  if (c >= 0) return clusterViews[c];
+  const count = placeCount[p];
+  return { latlng: L.latLng(data.place.lat[p], data.place.lon[p]), count, radius: markerRadius(count) };
+}
+
 // Names of the busiest places in the window, so the map reads without tiles.
 function updateLabels(ranked) {
-  ranked.sort((a, b) => placeCount[b] - placeCount[a] || placeNewest[b] - placeNewest[a]);
-  // Greedy: a busier place's label wins, a label that would overlap it is left out.
-  const wanted = new Set();
-  const boxes = [];
+  const views = new Map(ranked.map((p) => [p, spotView(p)]));
+  ranked.sort((a, b) => views.get(b).count - views.get(a).count || placeNewest[b] - placeNewest[a]);
   // Only places in view get a label: the busiest worldwide may all be off-screen.
   const size = map.getSize();
+  const seen = [];
   for (const p of ranked) {
+    const point = map.latLngToContainerPoint(views.get(p).latlng);
+    if (point.x >= 0 && point.y >= 0 && point.x <= size.x && point.y <= size.y) seen.push([p, point]);
+  }
+  // Greedy: a busier place's label wins; a label that would cover another label,
+  // a cluster's count or another place's marker is left out.
+  const wanted = new Set();
+  const boxes = [];
+  const hits = (box) => (b) => box.x1 < b.x2 && b.x1 < box.x2 && box.y1 < b.y2 && b.y1 < box.y2;
+  const circles = seen.map(([q, point]) => {
+    const r = views.get(q).radius;
+    return { q, x1: point.x - r, x2: point.x + r, y1: point.y - r, y2: point.y + r };
+  });
+  for (const [p, point] of seen) {
     if (wanted.size >= LABEL_COUNT) break;
-    const seen = map.latLngToContainerPoint([data.place.lat[p], data.place.lon[p]]);
-    if (seen.x < 0 || seen.y < 0 || seen.x > size.x || seen.y > size.y) continue;
-    const point = map.latLngToLayerPoint([data.place.lat[p], data.place.lon[p]]);
+    const view = views.get(p);
     const width = 14 + 7 * data.place.name[p].length;
-    const box = { x1: point.x, x2: point.x + width + 16, y1: point.y - 12, y2: point.y + 12 };
-    const overlaps = boxes.some((b) => box.x1 < b.x2 && b.x1 < box.x2 && box.y1 < b.y2 && b.y1 < box.y2);
-    if (overlaps) continue;
+    const left = point.x + view.radius + 8;
+    const box = { x1: left, x2: left + width, y1: point.y - 10, y2: point.y + 10 };
+    if (boxes.some(hits(box)) || circles.some((c) => c.q !== p && hits(box)(c))) continue;
     boxes.push(box);
     wanted.add(p);
   }
@@ -762,14 +894,24 @@ function updateLabels(ranked) {
     labels.delete(p);
     labelPool.push(label);
   }
-  for (const p of wanted) {
-    if (labels.has(p)) continue;
-    const label = labelPool.pop() || newPlaceLabel();
-    label.setLatLng([data.place.lat[p], data.place.lon[p]]);
+  for (const p of wanted) placeLabel(p, views.get(p));
+}
+
+function placeLabel(p, view) {
+  let label = labels.get(p);
+  if (!label) {
+    label = labelPool.pop() || newPlaceLabel();
     label.text.textContent = data.place.name[p];
     label.getElement().hidden = false;
     labels.set(p, label);
+    label.at = null;
   }
+  if (!label.at || !label.at.equals(view.latlng)) {
+    label.setLatLng(view.latlng);
+    label.at = view.latlng;
+  }
+  const left = `${Math.round(view.radius + 8)}px`;
+  if (label.text.style.left !== left) label.text.style.left = left;
 }
 
 function newPlaceLabel() {
@@ -778,6 +920,8 @@ function newPlaceLabel() {
     icon: L.divIcon({ className: "place-label-anchor", html: text, iconSize: null }),
     interactive: false,
     keyboard: false,
+    // Above the clusters, which are markers too.
+    zIndexOffset: 10000,
   }).addTo(map);
   label.text = text;
   return label;
