@@ -1,15 +1,17 @@
 // At low zoom the places of a busy region pile up into one unreadable blot.
 // Places whose markers would overlap are drawn as one cluster: a circle with the
-// number of the window's events there, which zooms in when clicked (or, from
-// the keyboard, focused and pressed with Enter or Space).
+// number of the window's events there (grey and empty when they have none in
+// it), which zooms in when clicked (or, from the keyboard, focused and pressed
+// with Enter or Space).
 //
 // Greedy, as Leaflet.markercluster's grid is: the busiest place seeds a cluster
 // and every place within `radius` pixels of a seed joins the first such seed.
-// A grid of seeds keeps it linear; a step at 100,000 events clusters about
-// 2,000 places in well under a millisecond.
+// A grid of seeds keeps it linear. The map groups once per zoom and filter, and
+// a slider step only recounts and repaints the clusters whose figures changed.
 
 // At this zoom and above every place is drawn on its own.
 export const CLUSTER_BELOW_ZOOM = 7;
+const NUMBER = new Intl.NumberFormat("en-GB");
 // Seeds are further apart than two of the largest markers are wide, and a
 // cluster sits at its seed (its busiest place): no two drawn things overlap.
 export const CLUSTER_RADIUS_PX = 56;
@@ -113,10 +115,14 @@ export class ClusterMarkers {
     style.height = `${size}px`;
     style.marginLeft = style.marginTop = `${-size / 2}px`;
     style.background = view.colour;
-    entry.count.textContent = view.count.toLocaleString("en-GB");
-    const label =
-      `${view.count.toLocaleString("en-GB")} event${view.count === 1 ? "" : "s"} at ` +
-      `${view.places} places round ${view.leadName}. Zoom in to see them.`;
+    const count = NUMBER.format(view.count);
+    const empty = view.count === 0;
+    entry.count.textContent = empty ? "" : count;
+    entry.node.classList.toggle("is-empty", empty);
+    // Only clusters with news in the window are Tab stops; the others are a click away.
+    entry.node.tabIndex = empty ? -1 : 0;
+    const what = empty ? "No events in this window" : `${count} event${view.count === 1 ? "" : "s"}`;
+    const label = `${what} at ${view.places} places round ${view.leadName}. Zoom in to see them.`;
     entry.node.setAttribute("aria-label", label);
     entry.node.title = label;
   }

@@ -12,12 +12,12 @@ import {
   ClusterMarkers,
   clusterPlaces,
 } from "./clusters.js";
-import { backgroundFlags, newsSpan, splitBySpan, stepTarget } from "./timeaxis.js";
+import { SPAN_MARGIN_DAYS, backgroundFlags, newsSpan, splitBySpan, stepTarget } from "./timeaxis.js";
 
 const config = JSON.parse(document.getElementById("map-config").textContent);
 
 const DAY_MS = 86400000;
-const WINDOW_DAYS = { day: 1, week: 7, month: 30 };
+const WINDOW_DAYS = config.windowDays; // {day: 1, week: 7, month: 30}, from the server
 const WINDOWS = ["day", "week", "month", "all"];
 const DEFAULT_WINDOW = "week";
 // Events longer than this are kept aside and scanned one by one, so the
@@ -84,8 +84,12 @@ function el(tag, className, text) {
   return node;
 }
 
+// One formatter: Number.toLocaleString makes a new one on every call, which a
+// step that relabels a hundred clusters would feel.
+const NUMBER = new Intl.NumberFormat("en-GB");
+
 function plural(n, word) {
-  return `${n.toLocaleString("en-GB")} ${word}${n === 1 ? "" : "s"}`;
+  return `${NUMBER.format(n)} ${word}${n === 1 ? "" : "s"}`;
 }
 
 // --- state ---------------------------------------------------------------------------------
@@ -273,7 +277,12 @@ const SpriteCanvas = L.Canvas.extend({
   _updateCircle(layer) {
     if (!this._drawing || layer._empty()) return;
     const radius = Math.max(Math.round(layer._radius), 1);
-    const sprite = circleSprite(layer.options, radius);
+    // Kept on the layer until its style changes (updateMarkers clears it).
+    if (!layer._sprite || layer._spriteRadius !== radius) {
+      layer._sprite = circleSprite(layer.options, radius);
+      layer._spriteRadius = radius;
+    }
+    const sprite = layer._sprite;
     const p = layer._point;
     const size = 2 * sprite.half;
     this._ctx.globalAlpha = 1;
@@ -286,7 +295,7 @@ const SpriteCanvas = L.Canvas.extend({
     );
   },
 });
-const renderer = new SpriteCanvas({ padding: 0.3 });
+const renderer = new SpriteCanvas({ padding: 0.1 });
 
 map.attributionControl.setPrefix(false);
 // Without network the tiles fail: after a few failures and no success the
@@ -322,8 +331,9 @@ function addGraticule() {
   const lines = [];
   for (let lat = -80; lat <= 80; lat += 10) lines.push([[lat, -180], [lat, 180]]);
   for (let lon = -180; lon <= 180; lon += 10) lines.push([[-85, lon], [85, lon]]);
+  // Its own renderer: on the markers' canvas it was redrawn with them on every step.
   L.polyline(lines, {
-    renderer,
+    renderer: L.svg({ padding: 0.5 }),
     interactive: false,
     color: "#94a3b8",
     weight: 0.6,
@@ -420,25 +430,45 @@ function showStatus(kind, message, action) {
   ui.status.append(box);
 }
 
+async function fetchEvents(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(` (the server answered ${response.status})`);
+  return response.json();
+}
+
+function showLoadError(error, what, retry) {
+  // A network or parse failure's own message means nothing to a reader.
+  const detail = error.message.startsWith(" (") ? error.message : "";
+  showStatus("error", `${what} could not be loaded${detail}. Check the connection and try again.`, {
+    label: "Try again",
+    run: retry,
+  });
+}
+
+// The window the page named and preloaded, when the address asks for it; null
+// when the map must load everything first (filters, the whole span, no news).
+function firstWindow() {
+  const first = config.firstWindow;
+  if (!first || state.article !== null || state.place !== null || state.q) return null;
+  if (state.window !== first.window) return null;
+  if (state.t !== null && isoDay(state.t) !== first.t) return null;
+  return first;
+}
+
+// Everything is complete once the rest of the events (after the first window's) are in.
+let complete = false;
+
 async function load() {
   showStatus("loading", "Loading events…");
-  let payload;
+  const first = firstWindow();
   try {
-    // The page preloads this URL while the scripts load; a plain fetch reuses it.
-    const response = await fetch(config.eventsUrl);
-    if (!response.ok) throw new Error(` (the server answered ${response.status})`);
-    payload = await response.json();
+    // The page preloads the first URL while the scripts load; a plain fetch reuses it.
+    prepare(await fetchEvents(first ? first.url : config.eventsUrl));
   } catch (error) {
-    // A network or parse failure's own message means nothing to a reader.
-    const detail = error.message.startsWith(" (") ? error.message : "";
-    showStatus("error", `The events could not be loaded${detail}. Check the connection and try again.`, {
-      label: "Try again",
-      run: load,
-    });
+    showLoadError(error, "The events", load);
     return;
   }
-  prepare(payload);
-  if (data.n === 0) {
+  if (!first && data.n === 0) {
     showStatus(
       "empty",
       "No events yet. Ingest some articles (manage.py ingest) and they will appear here.",
@@ -447,7 +477,24 @@ async function load() {
     return;
   }
   showStatus(null);
-  start();
+  if (!first) {
+    start();
+    return;
+  }
+  startWithWindow(first);
+  await loadRest();
+}
+
+async function loadRest() {
+  let payload;
+  try {
+    payload = await fetchEvents(config.eventsUrl);
+  } catch (error) {
+    showLoadError(error, "The other days' events", loadRest);
+    return;
+  }
+  showStatus(null);
+  replaceData(payload);
 }
 
 function prepare(payload) {
@@ -531,9 +578,11 @@ function applyFilters() {
   ui.clear.hidden = !filtered;
   // updateMarkers puts on the map the places with events that are not in a cluster.
   markerKeys.fill(-1);
+  filterVersion += 1;
   listKey = "";
   // The slider narrows to what passes the filters; with nothing, it keeps its range.
-  span = newsSpan(data, mask) || span;
+  // Only the whole of the events says where the news begins and ends.
+  if (complete) span = newsSpan(data, mask) || span;
   applySpan();
   drawHistogram();
 }
@@ -740,13 +789,14 @@ function updateMarkers(events, first, last) {
     const wasActive = markerKeys[p] > 1;
     markerKeys[p] = key;
     // CircleMarker.setStyle sets the radius too.
+    marker._sprite = null;
     marker.setStyle(markerStyle(count, ageStep, selected));
     if (count && ageStep === 0 && !wasActive) marker.bringToFront();
   }
   const counts = clusterEventCounts(events, clusters.length);
   clusterViews = clusters.map((members, c) => clusterView(members, counts[c], ageOf));
   clusterMarkers.show(clusterViews);
-  for (const view of clusterViews) ranked.push(view.lead);
+  for (const view of clusterViews) if (view.count) ranked.push(view.seed);
   lastRanked = ranked;
   updateLabels(ranked);
 }
@@ -759,27 +809,40 @@ let clusterViews = [];
 const projected = { zoom: null, x: null, y: null };
 const clusterMarkers = new ClusterMarkers(map, zoomIntoCluster);
 
-// The places of the window that would overlap, grouped; the selected ones stay apart.
+let clusters = []; // each cluster's places, its seed (the busiest) first
+let clusterKey = "";
+let filterVersion = 0; // applyFilters counts up: the places with events changed
+
+// The places with events whose markers would overlap, grouped, the selected ones
+// kept apart. The groups depend on the zoom, the filters and the selection, not on
+// the time: a step only recounts them, so clusters stay put while the slider moves.
 function findClusters() {
   const places = data.place.id.length;
   if (!clusterOf || clusterOf.length !== places) {
     clusterOf = new Int32Array(places).fill(-1);
     onLayer = new Uint8Array(places);
+    clusterKey = "";
   }
   const zoom = map.getZoom();
+  const apart = selectedEvent === null ? [] : [...data.places[selectedEvent]];
+  if (selectedPlace !== null) apart.push(selectedPlace);
+  const key = `${zoom}|${filterVersion}|${apart.join(",")}`;
+  if (key === clusterKey) return clusters;
+  clusterKey = key;
   if (zoom >= CLUSTER_BELOW_ZOOM) {
     clusterOf.fill(-1);
-    return [];
+    clusters = [];
+    return clusters;
   }
   if (projected.zoom !== zoom) projectPlaces(zoom);
-  const keepApart = new Set(selectedEvent === null ? [] : data.places[selectedEvent]);
-  if (selectedPlace !== null) keepApart.add(selectedPlace);
+  const keepApart = new Set(apart);
   const order = [];
   for (let p = 0; p < places; p += 1) {
-    if (markers[p] && placeHasEvents[p] && placeCount[p] && !keepApart.has(p)) order.push(p);
+    if (markers[p] && placeHasEvents[p] && !keepApart.has(p)) order.push(p);
   }
-  order.sort((a, b) => placeCount[b] - placeCount[a] || a - b);
-  return clusterPlaces(order, projected.x, projected.y, CLUSTER_RADIUS_PX, clusterOf);
+  order.sort((a, b) => data.placeTotal[b] - data.placeTotal[a] || a - b);
+  clusters = clusterPlaces(order, projected.x, projected.y, CLUSTER_RADIUS_PX, clusterOf);
+  return clusters;
 }
 
 // Pixel positions at a zoom, once per zoom: a step only groups them.
@@ -813,21 +876,29 @@ function clusterEventCounts(events, clusters) {
 // The age scale of the markers, darkened where white figures would read poorly
 // on it: every step gives white text a contrast of at least 4.5:1.
 const CLUSTER_COLOURS = ["#b91c1c", "#dc2626", "#c2410c", "#b45309", "#a16207"];
+// Places with events at other times only, like their markers.
+const EMPTY_CLUSTER_COLOUR = "#94a3b8";
 
 function clusterView(members, count, ageOf) {
   let newest = -2147483648;
-  for (const p of members) newest = Math.max(newest, placeNewest[p]);
-  const ageStep = ageOf(newest);
-  const lead = members[0];
+  let lead = members[0];
+  for (const p of members) {
+    newest = Math.max(newest, placeNewest[p]);
+    if (placeCount[p] > placeCount[lead]) lead = p;
+  }
+  const ageStep = count ? ageOf(newest) : 0;
+  const seed = members[0];
   return {
-    latlng: L.latLng(data.place.lat[lead], data.place.lon[lead]),
+    // At its seed: seeds are further apart than two clusters are wide.
+    latlng: L.latLng(data.place.lat[seed], data.place.lon[seed]),
     count,
     places: members.length,
     members,
-    lead: members[0],
-    leadName: data.place.name[members[0]],
-    colour: CLUSTER_COLOURS[ageStep],
-    radius: Math.min(11 + 1.6 * Math.sqrt(count), CLUSTER_MAX_RADIUS_PX),
+    seed,
+    // Named for its busiest place in the window.
+    leadName: data.place.name[lead],
+    colour: count ? CLUSTER_COLOURS[ageStep] : EMPTY_CLUSTER_COLOUR,
+    radius: count ? Math.min(11 + 1.6 * Math.sqrt(count), CLUSTER_MAX_RADIUS_PX) : 7,
   };
 }
 
@@ -855,7 +926,8 @@ function spotView(p) {
   const c = clusterOf ? clusterOf[p] : -1;
   if (c >= 0) return clusterViews[c];
   const count = placeCount[p];
-  return { latlng: L.latLng(data.place.lat[p], data.place.lon[p]), count, radius: markerRadius(count) };
+  const latlng = L.latLng(data.place.lat[p], data.place.lon[p]);
+  return { latlng, count, radius: markerRadius(count), leadName: data.place.name[p] };
 }
 
 // Names of the busiest places in the window, so the map reads without tiles.
@@ -881,7 +953,7 @@ function updateLabels(ranked) {
   for (const [p, point] of seen) {
     if (wanted.size >= LABEL_COUNT) break;
     const view = views.get(p);
-    const width = 14 + 7 * data.place.name[p].length;
+    const width = 14 + 7 * view.leadName.length;
     const left = point.x + view.radius + 8;
     const box = { x1: left, x2: left + width, y1: point.y - 10, y2: point.y + 10 };
     if (boxes.some(hits(box)) || circles.some((c) => c.q !== p && hits(box)(c))) continue;
@@ -901,11 +973,11 @@ function placeLabel(p, view) {
   let label = labels.get(p);
   if (!label) {
     label = labelPool.pop() || newPlaceLabel();
-    label.text.textContent = data.place.name[p];
     label.getElement().hidden = false;
     labels.set(p, label);
     label.at = null;
   }
+  if (label.text.textContent !== view.leadName) label.text.textContent = view.leadName;
   if (!label.at || !label.at.equals(view.latlng)) {
     label.setLatLng(view.latlng);
     label.at = view.latlng;
@@ -996,22 +1068,20 @@ function placePopup(p) {
 // stops at. Any other change (a filter, a window, a selection) draws it at once.
 let listRequest = null;
 
+// Steps closer together than this are one movement: the list is drawn when it stops.
+const LIST_PAUSE_MS = 150;
+
 function renderListSoon() {
-  if (listRequest !== null) return;
-  const run = () => {
+  window.clearTimeout(listRequest);
+  listRequest = window.setTimeout(() => {
     listRequest = null;
     const [first, last] = windowRange();
     renderList(first, last);
-  };
-  listRequest = window.requestIdleCallback
-    ? { idle: window.requestIdleCallback(run, { timeout: 250 }) }
-    : { timer: window.setTimeout(run, 16) };
+  }, LIST_PAUSE_MS);
 }
 
 function cancelListSoon() {
-  if (listRequest === null) return;
-  if (listRequest.idle !== undefined) window.cancelIdleCallback(listRequest.idle);
-  else window.clearTimeout(listRequest.timer);
+  window.clearTimeout(listRequest);
   listRequest = null;
 }
 
@@ -1063,7 +1133,7 @@ function renderList(first, last) {
   if (total > shown.length) {
     listNote = listNote || el("li", "timeline-note");
     listNote.textContent =
-      `Showing the latest ${plural(shown.length, "event")} of ${total.toLocaleString("en-GB")}. ` +
+      `Showing the latest ${plural(shown.length, "event")} of ${NUMBER.format(total)}. ` +
       "Choose a shorter window or a filter to see the rest.";
     nodes.push(listNote);
   }
@@ -1091,35 +1161,38 @@ function renderList(first, last) {
   scrollListTo(lastHeader);
 }
 
+// Items out of sight are laid out only once they scroll in (content-visibility),
+// so a scroll lands near and moves what it aimed at: it is repeated over the next
+// few frames, until another scroll of the list takes over.
+let listScrollTask = 0;
+
+function settleListScroll(scroll) {
+  const task = (listScrollTask += 1);
+  scroll();
+  let frames = 4;
+  const again = () => {
+    if (task !== listScrollTask) return;
+    scroll();
+    if ((frames -= 1) > 0) window.requestAnimationFrame(again);
+  };
+  window.requestAnimationFrame(again);
+}
+
 // Puts a day's heading at the top of the list with its first card whole under it.
 // The card is measured, not the heading: a sticky heading reports where it sticks.
-// Items out of sight are laid out only once they scroll in (content-visibility),
-// so the first jump lands near and the next frames correct it.
-let listTop = null;
-
 function scrollListTo(header) {
   const scroller = ui.listScroll;
   if (!header) {
-    listTop = null;
+    listScrollTask += 1;
     scroller.scrollTop = 0;
     return;
   }
   const card = header.nextElementSibling || header;
-  const align = () => {
+  settleListScroll(() => {
+    if (!header.isConnected) return;
     const gap = card === header ? 0 : header.getBoundingClientRect().height;
-    const offset = card.getBoundingClientRect().top - scroller.getBoundingClientRect().top - gap;
-    scroller.scrollTop += offset;
-    return Math.abs(offset) < 1;
-  };
-  align();
-  let frames = 4;
-  const again = () => {
-    if (!header.isConnected || header !== listTop) return;
-    align();
-    if ((frames -= 1) > 0) window.requestAnimationFrame(again);
-  };
-  listTop = header;
-  window.requestAnimationFrame(again);
+    scroller.scrollTop += card.getBoundingClientRect().top - scroller.getBoundingClientRect().top - gap;
+  });
 }
 
 // After the window's own events: the longer spans that overlap it, and the
@@ -1141,7 +1214,7 @@ const sections = {
 };
 
 function fillSection(section, events, last) {
-  section.summary.textContent = `${section.title} (${events.length.toLocaleString("en-GB")})`;
+  section.summary.textContent = `${section.title} (${NUMBER.format(events.length)})`;
   const shown = events.slice(-LIST_LIMIT).map((i) => listItem(i, last));
   reconcileChildren(section.list, shown);
   return section.item;
@@ -1297,9 +1370,7 @@ function selectPlace(p, { fromMap = false } = {}) {
     // Only a list that scrolls on its own (beside the map) follows the marker: on a
     // phone the list is the page below the map, and scrolling it would take the
     // popup the reader just opened off the screen.
-    if (item && listScrollsItself()) {
-      item.scrollIntoView({ block: "nearest", behavior: REDUCED_MOTION ? "auto" : "smooth" });
-    }
+    if (item && listScrollsItself()) settleListScroll(() => item.scrollIntoView({ block: "nearest" }));
   }
 }
 
@@ -1522,6 +1593,7 @@ function showUrlProblems() {
 }
 
 function start() {
+  complete = true;
   // Before any background: the span of every article's news, then the filters'.
   span = newsSpan(data, Uint8Array.from(data.background, (b) => 1 - b)) ||
     newsSpan(data, new Uint8Array(data.n).fill(1));
@@ -1538,20 +1610,79 @@ function start() {
   }
   showUrlProblems();
   bindControls();
+  if (!document.body.classList.contains("is-ready")) initialView();
+  update();
+  setPartial(false);
+  document.body.classList.add("is-ready", "is-complete");
+}
+
+// The first window alone: drawn at once, on the slider's range that the server
+// gave (the publication days); the controls wait for the rest.
+function startWithWindow(first) {
+  const [published, latest] = first.published.map(parseIsoDay);
+  span = {
+    first: published - SPAN_MARGIN_DAYS,
+    last: latest + SPAN_MARGIN_DAYS,
+    days: Int32Array.of(published, latest),
+    latest,
+  };
+  state.t = parseIsoDay(first.t);
+  createMarkers();
+  applyFilters();
+  showUrlProblems();
+  setPartial(true);
   initialView();
   update();
   document.body.classList.add("is-ready");
 }
 
+// While only the first window is in, what would act on the rest waits.
+function setPartial(partial) {
+  ui.windowChoice.disabled = partial;
+  for (const control of ui.filters.elements) control.disabled = partial;
+  ui.summary.classList.toggle("is-loading-rest", partial);
+  for (const radio of ui.windowChoice.querySelectorAll("input")) radio.checked = radio.value === state.window;
+}
+
+// The rest of the events replace the first window's, and the map carries on
+// where the reader is: the same day, view, selection and open popup.
+function replaceData(payload) {
+  const eventId = selectedEvent === null ? null : data.id[selectedEvent];
+  const placeId = selectedPlace === null ? null : data.place.id[selectedPlace];
+  markerLayer.clearLayers();
+  for (const [p, label] of labels) {
+    label.getElement().hidden = true;
+    labels.delete(p);
+    labelPool.push(label);
+  }
+  itemCache.clear();
+  shownItems = [];
+  markedItems = new Set();
+  listKey = "";
+  clusterOf = null;
+  projected.zoom = null;
+  prepare(payload);
+  selectedEvent = eventId === null ? null : data.eventIndexById.get(eventId) ?? null;
+  selectedPlace = placeId === null ? null : data.placeIndexById.get(placeId) ?? null;
+  start();
+}
+
 // For the browser tests and the benchmark: where a place is drawn on screen.
 window.newsmap = {
   map,
+  // The first window is drawn before the rest is loaded (body.is-ready, then is-complete).
+  loadsInParts: true,
   placePoint(name) {
     const p = data ? data.place.name.indexOf(name) : -1;
     if (p < 0) return null;
     const point = map.latLngToContainerPoint([data.place.lat[p], data.place.lon[p]]);
     const box = map.getContainer().getBoundingClientRect();
     return { x: box.left + point.x, y: box.top + point.y };
+  },
+  // Whether a place's own marker is drawn (not in a cluster, and with events).
+  placeDrawn(name) {
+    const p = data ? data.place.name.indexOf(name) : -1;
+    return p >= 0 && onLayer !== null && onLayer[p] === 1;
   },
 };
 
