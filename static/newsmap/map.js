@@ -956,6 +956,8 @@ function updateLabels(ranked) {
     const width = 14 + 7 * view.leadName.length;
     const left = point.x + view.radius + 8;
     const box = { x1: left, x2: left + width, y1: point.y - 10, y2: point.y + 10 };
+    // A name cut off by the map's edge reads as another name.
+    if (box.x2 > size.x) continue;
     if (boxes.some(hits(box)) || circles.some((c) => c.q !== p && hits(box)(c))) continue;
     boxes.push(box);
     wanted.add(p);
