@@ -8,8 +8,8 @@ Natural Earth outlines alone), and writes into docs/screenshots/:
 - map-offline.png: the map on the busiest publication day's week, clusters at low zoom;
 - map-offline-phone.png: that day on a phone (390x844), a list item tapped, its popup open.
 
-    NEWSMAP_VAR_DIR=/tmp/kvar GAZETTEER_PATH=var/gazetteer.sqlite3 \\
-        .venv/bin/python scripts/readme_screenshots.py
+    .venv/bin/python manage.py ingest ../shared/data/news/wire_1997_2005.jsonl   # once
+    .venv/bin/python scripts/readme_screenshots.py
 """
 
 from __future__ import annotations
