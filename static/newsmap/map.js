@@ -943,7 +943,7 @@ function updateLabels(ranked) {
   }
   // Greedy: a busier place's label wins; a label that would cover another label,
   // a cluster's count or another place's marker is left out.
-  const wanted = new Set();
+  const wanted = new Map(); // place -> the side its name goes on
   const boxes = [];
   const hits = (box) => (b) => box.x1 < b.x2 && b.x1 < box.x2 && box.y1 < b.y2 && b.y1 < box.y2;
   const circles = seen.map(([q, point]) => {
@@ -954,13 +954,14 @@ function updateLabels(ranked) {
     if (wanted.size >= LABEL_COUNT) break;
     const view = views.get(p);
     const width = 14 + 7 * view.leadName.length;
-    const left = point.x + view.radius + 8;
-    const box = { x1: left, x2: left + width, y1: point.y - 10, y2: point.y + 10 };
-    // A name cut off by the map's edge reads as another name.
-    if (box.x2 > size.x) continue;
+    const gap = view.radius + 8;
+    // Right of the marker, or left of it where the map's edge would cut the name.
+    const side = point.x + gap + width > size.x && point.x - gap - width >= 0 ? "left" : "right";
+    const x1 = side === "right" ? point.x + gap : point.x - gap - width;
+    const box = { x1, x2: x1 + width, y1: point.y - 10, y2: point.y + 10 };
     if (boxes.some(hits(box)) || circles.some((c) => c.q !== p && hits(box)(c))) continue;
     boxes.push(box);
-    wanted.add(p);
+    wanted.set(p, side);
   }
   for (const [p, label] of labels) {
     if (wanted.has(p)) continue;
@@ -968,10 +969,10 @@ function updateLabels(ranked) {
     labels.delete(p);
     labelPool.push(label);
   }
-  for (const p of wanted) placeLabel(p, views.get(p));
+  for (const [p, side] of wanted) placeLabel(p, views.get(p), side);
 }
 
-function placeLabel(p, view) {
+function placeLabel(p, view, side) {
   let label = labels.get(p);
   if (!label) {
     label = labelPool.pop() || newPlaceLabel();
@@ -984,8 +985,10 @@ function placeLabel(p, view) {
     label.setLatLng(view.latlng);
     label.at = view.latlng;
   }
-  const left = `${Math.round(view.radius + 8)}px`;
-  if (label.text.style.left !== left) label.text.style.left = left;
+  const gap = `${Math.round(view.radius + 8)}px`;
+  const [from, other] = side === "right" ? ["left", "right"] : ["right", "left"];
+  if (label.text.style[from] !== gap) label.text.style[from] = gap;
+  if (label.text.style[other] !== "auto") label.text.style[other] = "auto";
 }
 
 function newPlaceLabel() {
