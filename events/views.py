@@ -19,6 +19,7 @@ from events.basemap import outlines_url
 from events.extraction.dates import find_timexes
 from events.kind_styles import KindStyle, style_of
 from events.kind_styles import css as kind_css
+from events.map_window import WINDOW_DAYS, first_window
 from events.models import Article, Event, Mention
 
 # A date of week precision or coarser is shown on the map as the window that
@@ -35,8 +36,12 @@ def _tiles() -> list[dict[str, str]]:
 
 def map_page(request: HttpRequest) -> HttpResponse:
     center = settings.LEAFLET_CONFIG.get("DEFAULT_CENTER", (30.0, 15.0))
+    events_url = reverse("api-1:api-events-compact")
     config = {
-        "eventsUrl": reverse("api-1:api-events-compact"),
+        "eventsUrl": events_url,
+        # The window the map opens on, fetched (and preloaded) before the rest.
+        "firstWindow": first_window(request.GET, events_url),
+        "windowDays": WINDOW_DAYS,
         # The article page's address with the id left off: the script appends it.
         "articleUrl": reverse("article", args=[0])[:-2],
         # Another page owns /embed/code/; the map only links to it.

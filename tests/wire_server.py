@@ -10,7 +10,9 @@ process under gunicorn, as `make serve` runs newsmap. Tests must leave the corpu
 
 from __future__ import annotations
 
+import json
 import os
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +49,13 @@ from events.models import Feed
 Feed.objects.create(name="Wire", url="https://news.example.com/wire.xml", home_place="Paris",
                     last_status="partly", last_error="https://news.example.com/a: 404")
 """
+
+
+def busiest_publication_day() -> str:
+    """The corpus' day with the most articles (YYYY-MM-DD): a busy map to look at."""
+    days = Counter(json.loads(line)["published"][:10] for line in WIRE.open())
+    return days.most_common(1)[0][0]
+
 
 SUPERUSER = ("root", "a-long-admin-passphrase")
 EDITOR = ("erin", "a-long-editor-passphrase")
