@@ -18,6 +18,7 @@ from events.background import BACKGROUND_DAYS, is_background
 from events.basemap import outlines_url
 from events.extraction.dates import find_timexes
 from events.kind_styles import KindStyle, style_of
+from events.kind_styles import as_json as kind_styles_json
 from events.kind_styles import css as kind_css
 from events.map_window import WINDOW_DAYS, first_window
 from events.models import Article, Event, Mention
@@ -52,8 +53,10 @@ def map_page(request: HttpRequest) -> HttpResponse:
         # The map sets background events apart by the same rule as the server.
         "backgroundDays": BACKGROUND_DAYS,
         "basemapUrl": outlines_url(),
+        # Each kind's label, colour and symbol, in legend order (events/kind_styles.py).
+        "kinds": kind_styles_json(),
     }
-    return render(request, "events/map.html", {"config": config})
+    return render(request, "events/map.html", {"config": config, "kinds": config["kinds"]})
 
 
 @dataclass(frozen=True)

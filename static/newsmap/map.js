@@ -15,6 +15,7 @@ import {
 import { SPAN_MARGIN_DAYS, backgroundFlags, newsSpan, splitBySpan, stepTarget } from "./timeaxis.js";
 
 const config = JSON.parse(document.getElementById("map-config").textContent);
+const kindStyles = new Map(config.kinds.map((style) => [style.kind, style]));
 
 const DAY_MS = 86400000;
 const WINDOW_DAYS = config.windowDays; // {day: 1, week: 7, month: 30}, from the server
@@ -100,6 +101,7 @@ const state = {
   article: null,
   place: null,
   q: "",
+  kinds: new Set(), // the kinds shown; empty: every kind
   view: null, // {zoom, lat, lon}
   playing: false,
   speed: 1,
@@ -151,9 +153,30 @@ function readUrl() {
   state.article = readParam(params, "article", parseId, "an article number");
   state.place = readParam(params, "place", parseId, "a place number");
   state.q = (params.get("q") || "").trim();
+  state.kinds = readKinds(params);
   // `view` was once `map`, which the embed reads as its map switch: old links still work.
   const legacy = (params.get("map") || "").includes("/") ? "map" : null;
   state.view = readParam(params, params.has("view") ? "view" : legacy || "view", parseView, "zoom/lat/lon");
+}
+
+// `kind=fighting,protest` (or the parameter repeated), as the API reads it; a kind the
+// map does not know is named in the notice and left out.
+function readKinds(params) {
+  const known = new Set(config.kinds.map((k) => k.kind));
+  const asked = params.getAll("kind").flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  const unknown = asked.filter((k) => !known.has(k));
+  if (unknown.length) {
+    urlProblems.push(`kind “${unknown.join(", ")}” is not one of the kinds (${[...known].join(", ")})`);
+  }
+  return new Set(asked.filter((k) => known.has(k)));
+}
+
+function kindParam() {
+  return config.kinds.map((k) => k.kind).filter((k) => state.kinds.has(k)).join(",");
+}
+
+function isFiltered() {
+  return state.article !== null || state.place !== null || state.q !== "" || state.kinds.size > 0;
 }
 
 function stateParams({ withView = true } = {}) {
@@ -163,6 +186,7 @@ function stateParams({ withView = true } = {}) {
   if (state.article !== null) params.set("article", String(state.article));
   if (state.place !== null) params.set("place", String(state.place));
   if (state.q) params.set("q", state.q);
+  if (state.kinds.size) params.set("kind", kindParam());
   if (withView && state.view) {
     const { zoom, lat, lon } = state.view;
     params.set("view", `${zoom}/${lat.toFixed(4)}/${lon.toFixed(4)}`);
@@ -176,6 +200,7 @@ function embedParams() {
   if (state.article !== null) params.set("article", String(state.article));
   if (state.place !== null) params.set("place", String(state.place));
   if (state.q) params.set("q", state.q);
+  if (state.kinds.size) params.set("kind", kindParam());
   if (data && state.t !== null && state.window !== "all") {
     const [first, last] = windowRange();
     params.set("start", isoDay(first));
@@ -218,12 +243,16 @@ const ui = {
   place: $("filter-place"),
   q: $("filter-q"),
   clear: $("filter-clear"),
+  kinds: $("filter-kinds"),
   filters: $("filters"),
   histogram: $("histogram"),
   histogramWindow: $("histogram-window"),
   notice: $("url-notice"),
   player: $("player"),
 };
+
+// The kinds (the legend and filter) folded on a phone, before Leaflet measures the map.
+ui.kinds.open = window.matchMedia("(min-width: 700px)").matches;
 
 // --- the map ---------------------------------------------------------------------------------
 
@@ -510,6 +539,11 @@ function prepare(payload) {
     text: e.text,
     lowerText: null,
     article: Int32Array.from(e.article),
+    kind: e.kind,
+    headline: e.headline,
+    speaker: e.speaker,
+    reports: e.reports,
+    sources: e.sources,
     places: e.places,
     place: payload.places,
     articleInfo: payload.articles,
@@ -550,6 +584,21 @@ function fillFilterChoices() {
   ui.article.value = state.article === null ? "" : String(state.article);
   ui.place.value = state.place === null ? "" : String(state.place);
   ui.q.value = state.q;
+  for (const box of ui.kinds.querySelectorAll("input")) box.checked = state.kinds.has(box.value);
+}
+
+// How many of the window's events are of each kind, beside its checkbox.
+function countKinds(events) {
+  const counts = new Map();
+  for (const i of events) counts.set(data.kind[i], (counts.get(data.kind[i]) || 0) + 1);
+  for (const label of ui.kinds.querySelectorAll(".kind-choice")) {
+    const n = counts.get(label.querySelector("input").value) || 0;
+    label.querySelector(".kind-count").textContent = n ? String(n) : "";
+    label.classList.toggle("is-empty", n === 0);
+  }
+  // Folded, the summary still says what the filter keeps.
+  const chosen = config.kinds.filter((k) => state.kinds.has(k.kind)).map((k) => k.label);
+  ui.kinds.querySelector(".kind-summary").textContent = chosen.length ? `: ${chosen.join(", ")}` : "";
 }
 
 function applyFilters() {
@@ -567,6 +616,7 @@ function applyFilters() {
     const places = data.places[i];
     if (placeIndex !== -1 && !places.includes(placeIndex)) continue;
     if (q && !data.lowerText[i].includes(q) && !places.some((p) => placeMatches[p])) continue;
+    if (state.kinds.size && !state.kinds.has(data.kind[i])) continue;
     if (data.background[i]) {
       backgroundMask[i] = 1;
       continue;
@@ -574,7 +624,7 @@ function applyFilters() {
     mask[i] = 1;
     for (const p of places) placeHasEvents[p] = 1;
   }
-  const filtered = state.article !== null || state.place !== null || state.q !== "";
+  const filtered = isFiltered();
   ui.clear.hidden = !filtered;
   // updateMarkers puts on the map the places with events that are not in a cluster.
   markerKeys.fill(-1);
@@ -612,10 +662,15 @@ function bindFilters() {
       refilter();
     }, 150);
   });
+  ui.kinds.addEventListener("change", () => {
+    state.kinds = new Set([...ui.kinds.querySelectorAll("input:checked")].map((box) => box.value));
+    refilter();
+  });
   ui.filters.addEventListener("reset", () => {
     state.article = null;
     state.place = null;
     state.q = "";
+    state.kinds = new Set();
     // The form's own reset runs after this handler; refilter once it has.
     window.setTimeout(refilter, 0);
   });
@@ -1037,18 +1092,45 @@ function sourceNode(i, className) {
   return wrap;
 }
 
+// The kind's symbol and label, in its colour (kinds.css), and a statement's speaker.
+function kindBadge(i) {
+  const style = kindStyles.get(data.kind[i]) || kindStyles.get("other");
+  const badge = el("span", `kind-badge kind-${style.kind}`);
+  const mark = el("span", "kind-mark", style.symbol);
+  mark.setAttribute("aria-hidden", "true");
+  badge.append(mark, ` ${style.label}${data.speaker[i] ? ` · ${data.speaker[i]}` : ""}`);
+  return badge;
+}
+
+// "3 reports · AFP, Xinhua": how many sentences tell the happening, and its other sources.
+function toldNode(i, className) {
+  const wrap = el("span", className);
+  if (data.reports[i] < 2) return wrap;
+  const a = data.articleInfo;
+  const own = a.source[data.article[i]];
+  const others = [...new Set(data.sources[i].map((s) => a.source[s] || a.title[s]))].filter((s) => s && s !== own);
+  wrap.textContent = `${data.reports[i]} reports${others.length ? ` · also ${others.join(", ")}` : ""}`;
+  return wrap;
+}
+
 function eventCard(i) {
   const card = el("article", "popup-event");
   const date = el("p", "popup-date", eventDate(i));
   if (data.dateText[i]) date.append(el("span", "date-words", ` · “${data.dateText[i]}”`));
   card.append(date);
-  card.append(el("p", "popup-text", data.text[i]));
+  card.append(el("p", "popup-kind"), el("p", "popup-text", data.text[i]));
+  card.querySelector(".popup-kind").append(kindBadge(i));
   if (data.places[i].length) card.append(el("p", "popup-places", placeNames(i)));
   const links = el("p", "popup-links");
   const read = el("a", null, "Read in the article");
   read.href = articleUrl(i);
   links.append(read, el("span", "sep", " · "), sourceNode(i, "popup-source"));
   card.append(links);
+  if (data.reports[i] > 1) {
+    const told = el("p", "popup-told");
+    told.append(toldNode(i, "told"));
+    card.append(told);
+  }
   return card;
 }
 
@@ -1125,6 +1207,7 @@ function reconcileChildren(parent, nodes) {
 }
 
 function renderList(first, last) {
+  countKinds(windowEvents);
   const key = `${first}:${last}:${windowEvents.length}:${windowEvents[0]}:${windowEvents.at(-1)}`;
   if (key === listKey) {
     markSelection();
@@ -1259,20 +1342,21 @@ function buildListItem(i) {
   button.type = "button";
   const date = el("span", "timeline-date", eventDate(i));
   if (data.precision[i] !== "day") date.append(el("span", "date-words", ` · ${data.dateText[i]}`));
-  button.append(date, el("span", "timeline-text", data.text[i]));
+  button.append(date, kindBadge(i), el("span", "timeline-text", data.text[i]));
   button.addEventListener("click", () => selectEvent(i));
   item.append(button);
   const meta = el("p", "timeline-meta");
   const places = el("span", "timeline-places", data.places[i].length ? placeNames(i) : "No place");
   if (!data.places[i].length) places.classList.add("is-unplaced");
   meta.append(places, el("span", "sep", " · "), sourceNode(i, "timeline-source"));
+  if (data.reports[i] > 1) meta.append(el("span", "sep", " · "), toldNode(i, "timeline-told"));
   item.append(meta);
   return item;
 }
 
 function renderEmptyList(first, last) {
   ui.listEmpty.replaceChildren();
-  const filtered = state.article !== null || state.place !== null || state.q !== "";
+  const filtered = isFiltered();
   const anyMatch = mask.some((v) => v === 1);
   if (!anyMatch) {
     ui.listEmpty.append(el("p", null, "No events match these filters."));
