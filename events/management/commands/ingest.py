@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from events import parallel
 from events.ingest import IngestReport, Progress, ingest_paths
 from events.progress import ProgressBar
 from events.readers import parse_published
@@ -16,6 +18,12 @@ def _published(value: str) -> date:
         return parse_published(value)[0]
     except ValueError as error:
         raise CommandError(printable(f"--published: {error}")) from None
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise CommandError(printable(f"--jobs: {value!r} is not a whole number of at least 1"))
+    return int(value)
 
 
 class Command(BaseCommand):
@@ -34,6 +42,12 @@ class Command(BaseCommand):
             metavar="DATE",
             help="publication date (YYYY-MM-DD) for every article, overriding the files'",
         )
+        parser.add_argument(
+            "--jobs",
+            metavar="N",
+            help="processes that annotate, while this one writes (default: one per core, "
+            f"here {parallel.default_jobs()}); 1 annotates in this process",
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         published = _published(str(options["published"])) if options["published"] else None
@@ -49,7 +63,9 @@ class Command(BaseCommand):
                 detail += f" {progress.articles_done:,}/{progress.articles:,} articles"
             bar.update(progress.fraction * progress.files, detail)
 
-        report = ingest_paths(paths, published=published, on_progress=on_progress)
+        jobs = parallel.default_jobs() if options["jobs"] is None else _jobs(str(options["jobs"]))
+        ingest = ingest_paths if jobs == 1 else partial(parallel.ingest_paths, jobs=jobs)
+        report = ingest(paths, published=published, on_progress=on_progress)
         if bar is not None:
             bar.close()
         for error in report.errors:
