@@ -36,7 +36,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("paths", nargs="+", type=Path, help="files or folders to read")
+        parser.add_argument("paths", nargs="*", type=Path, help="files or folders to read")
         parser.add_argument(
             "--published",
             metavar="DATE",
@@ -48,10 +48,24 @@ class Command(BaseCommand):
             help="processes that annotate, while this one writes (default: one per core, "
             f"here {parallel.default_jobs()}); 1 annotates in this process",
         )
+        parser.add_argument(
+            "--queue",
+            action="store_true",
+            help="queue one job per file for `manage.py procrastinate worker` to ingest, "
+            "on this machine or others (PostgreSQL only; README, Scaling out)",
+        )
+        parser.add_argument(
+            "--status", action="store_true", help="say what the ingest queue holds, and exit"
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         published = _published(str(options["published"])) if options["published"] else None
         paths: list[Path] = options["paths"]  # type: ignore[assignment]
+        if options["queue"] or options["status"]:
+            self._queue(paths, published, bool(options["status"]))
+            return
+        if not paths:
+            raise CommandError("name the files or folders to ingest (or ask for --status)")
         bar: ProgressBar | None = None
 
         def on_progress(progress: Progress) -> None:
@@ -90,6 +104,31 @@ class Command(BaseCommand):
                 f"{len(report.errors)} of the inputs could not be ingested (see above)",
                 returncode=1,
             )
+
+    def _queue(self, paths: list[Path], published: date | None, status: bool) -> None:
+        # Imported here: procrastinate is loaded only for the queue.
+        from events import queue
+
+        try:
+            if status:
+                self.stdout.write("\n".join(queue.status("--status")))
+                return
+            if not paths:
+                raise CommandError("--queue: name the files or folders to queue")
+            done = queue.enqueue([str(path) for path in paths], published, "--queue")
+        except queue.QueueError as error:
+            raise CommandError(str(error)) from None
+        for error in done.errors:
+            self.stderr.write(printable(error))
+        self.stdout.write(
+            f"Queued {_count(done.queued, 'file')} for ingest"
+            + (f" ({done.waiting} already waiting)" if done.waiting else "")
+            + ": `manage.py procrastinate worker` ingests them; `manage.py ingest --status`"
+            " says how far they are."
+        )
+        if done.errors:
+            failed = _count(len(done.errors), "input")
+            raise CommandError(f"{failed} could not be queued (see above)")
 
 
 def _interrupted(report: IngestReport) -> str:
