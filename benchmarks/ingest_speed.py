@@ -44,9 +44,37 @@ JOBS = (1, 2)
 class Run:
     wall: float  # the whole command
     ingest: float  # the command's own figure
-    cpu: float  # user + system, the command and its workers
+    own_cpu: float  # user + system: the command itself, which reads and writes
+    workers_cpu: float  # and its workers, which annotate
     peak_mb: float
     output: str
+
+    @property
+    def cpu(self) -> float:
+        return self.own_cpu + self.workers_cpu
+
+    def idle_estimate(self, cores: int) -> float:
+        """The whole command's time on an idle machine, from its CPU times: the command
+        alone (every batch passes through it), or all the work shared by the cores,
+        whichever is longer."""
+        return max(self.own_cpu, self.cpu / cores) if self.workers_cpu else self.cpu
+
+
+# Runs manage.py and, as it exits, writes its own CPU time and its workers' (which it
+# has waited for) to the file named first.
+CPU_OF = """
+import atexit, json, resource, runpy, sys
+out = sys.argv.pop(1)
+def cpu(who):
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+def write():
+    with open(out, "w") as f:
+        json.dump([cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN)], f)
+atexit.register(write)
+sys.argv = sys.argv[1:]
+runpy.run_path(sys.argv[0], run_name="__main__")
+"""
 
 
 def _records(corpus: Path, out: Path) -> int:
@@ -84,17 +112,18 @@ def _run(articles: Path, jobs: int, tmp: Path) -> Run:
     subprocess.run([*manage, "migrate", "-v0"], env=env, check=True)
     if env["DATABASE_URL"].startswith("postgres"):
         subprocess.run([*manage, "flush", "--no-input", "-v0"], env=env, check=True)
+    cpu_file = tmp / "cpu.json"
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         started = time.perf_counter()
         child = subprocess.Popen(
-            [*manage, "ingest", "--jobs", str(jobs), str(articles)],
+            [sys.executable, "-c", CPU_OF, str(cpu_file), *manage[1:]]
+            + ["ingest", "--jobs", str(jobs), str(articles)],
             env=env,
             preexec_fn=_one_core if jobs == 1 else None,
             stdout=out,
             stderr=err,
         )
-        # wait4: this command's own resource use, its workers' included (it waits
-        # for them), and its largest process's peak RSS.
+        # wait4: the peak RSS of the command's largest process, workers included.
         _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - started
         child.returncode = os.waitstatus_to_exitcode(status)
@@ -104,23 +133,30 @@ def _run(articles: Path, jobs: int, tmp: Path) -> Run:
         if child.returncode != 0:
             sys.exit(f"ingest --jobs {jobs} failed:\n{err.read()}")
     own = re.search(r" in ([\d.]+) s$", output.strip())
-    cpu = usage.ru_utime + usage.ru_stime
-    return Run(wall, float(own[1]) if own else wall, cpu, usage.ru_maxrss / 1024, output)
+    own_cpu, workers_cpu = json.loads(cpu_file.read_text())
+    ingest = float(own[1]) if own else wall
+    return Run(wall, ingest, own_cpu, workers_cpu, usage.ru_maxrss / 1024, output)
 
 
-def _report(corpus: Path, count: int, runs: dict[int, Run]) -> None:
+def _report(corpus: Path, count: int, runs: dict[int, Run], cores: int) -> None:
     print(f"corpus            {corpus.name} ({count} articles)")
     for jobs, run in runs.items():
         print(
             f"  --jobs {jobs}        {count / run.wall:6.1f} articles/s whole command "
             f"({run.wall:.2f} s), {count / run.ingest:6.1f} articles/s ingest "
-            f"({run.ingest:.2f} s), CPU {run.cpu:.2f} s, peak RSS {run.peak_mb:.0f} MB"
+            f"({run.ingest:.2f} s); CPU {run.own_cpu:.2f} s writing + {run.workers_cpu:.2f} s "
+            f"workers; peak RSS {run.peak_mb:.0f} MB"
         )
     one, two = runs[1], runs[2]
     print(
         f"  --jobs 2 / 1      {one.wall / two.wall:.2f}x whole command, "
-        f"{one.ingest / two.ingest:.2f}x ingest   (target >= 1.7); "
-        f"CPU {two.cpu / one.cpu:.2f}x"
+        f"{one.ingest / two.ingest:.2f}x ingest   (target >= 1.7); CPU {two.cpu / one.cpu:.2f}x"
+    )
+    idle_one, idle_two = one.idle_estimate(cores), two.idle_estimate(cores)
+    print(
+        f"  idle, from CPU    {count / idle_one:.1f} and {count / idle_two:.1f} articles/s, "
+        f"{idle_one / idle_two:.2f}x (on {cores} idle cores: the writer alone, or all the "
+        "work over the cores, whichever is longer)"
     )
     print(f"  output            {one.output.strip()}")
 
@@ -130,7 +166,8 @@ def main() -> None:
     parser.add_argument("corpora", nargs="*", type=Path, default=CORPORA)
     parser.add_argument("--repeat", type=int, default=1, help="runs of each; the fastest counts")
     options = parser.parse_args()
-    print(f"cores             {len(os.sched_getaffinity(0))}")
+    cores = len(os.sched_getaffinity(0))
+    print(f"cores             {cores}")
     print(f"load average      {' '.join(f'{x:.2f}' for x in os.getloadavg())} (before)")
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
@@ -143,7 +180,7 @@ def main() -> None:
                     run = _run(articles, jobs, tmp)
                     if jobs not in best or run.wall < best[jobs].wall:
                         best[jobs] = run
-            _report(corpus, count, best)
+            _report(corpus, count, best, cores)
     print(f"load average      {' '.join(f'{x:.2f}' for x in os.getloadavg())} (after)")
 
 

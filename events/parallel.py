@@ -96,9 +96,14 @@ def _die_with_parent(parent: int) -> None:
 def _annotate(text: str, published: date, overrides: Overrides | None) -> Annotation:
     """In a worker. overrides: None for the editors' global ones (sent once, at start)."""
     assert _pipeline is not None and _base_overrides is not None, "worker not started"
-    annotation = _pipeline.annotate(text, published, overrides or _base_overrides)
+    chosen = _base_overrides if overrides is None else overrides
+    annotation = _pipeline.annotate(text, published, chosen)
     # Only what the store writes goes back: sentences and dates are most of the bytes.
     return replace(annotation, sentences=[], timexes=[], other_toponyms=[])
+
+
+def _annotate_all(texts: list[tuple[str, date, Overrides | None]]) -> list[Annotation]:
+    return [_annotate(*text) for text in texts]
 
 
 def _ready() -> None:
@@ -116,6 +121,13 @@ class AnnotatorPool:
 
     def submit(self, text: str, published: date, overrides: Overrides | None) -> Future[Annotation]:
         return self._started().submit(_annotate, text, published, overrides)
+
+    def submit_all(
+        self, texts: list[tuple[str, date, Overrides | None]]
+    ) -> Future[list[Annotation]]:
+        """Several texts as one task: a task's trip costs about what a short text's
+        annotating does."""
+        return self._started().submit(_annotate_all, texts)
 
     def _started(self) -> ProcessPoolExecutor:
         if self._executor is None:
@@ -166,7 +178,12 @@ class _Item:
     record: ArticleInput
     digest: str
     origin_hash: str | None
-    annotation: Future[Annotation] | None  # None: its text was stored when planned
+    # Its annotation, at `position` among the task's; None: its text was stored when planned.
+    annotations: Future[list[Annotation]] | None = None
+    position: int = 0
+
+    def annotation(self) -> Annotation | None:
+        return self.annotations.result()[self.position] if self.annotations else None
 
 
 @dataclass
@@ -195,39 +212,44 @@ class ParallelStore(ArticleStore):
         self._sent: set[str] = set()
 
     def plan(self, records: list[ArticleInput]) -> list[_Item]:
-        """ArticleStore._plan, with the annotating left to the workers."""
+        """ArticleStore._plan, with the annotating sent to the workers, a few texts a task."""
         digests = [_digest(record) for record in records]
         origins = [origin_hash(record.origin) for record in records]
         known, by_origin = _stored(digests, origins)
-        items = []
-        for record, digest, origin in zip(records, digests, origins, strict=True):
-            if digest in known or digest in self._sent:
-                items.append(_Item(record, digest, origin, None))
-                continue
-            self._sent.add(digest)
-            article = by_origin.get(origin) if origin else None
-            items.append(_Item(record, digest, origin, self._submit(record, article)))
+        items = [_Item(*row) for row in zip(records, digests, origins, strict=True)]
+        seen = known | self._sent
+        new = [item for item in items if item.digest not in seen]
+        self._sent.update(item.digest for item in new)
+        for at in range(0, len(new), TEXTS_PER_TASK):
+            chunk = new[at : at + TEXTS_PER_TASK]
+            texts = [self._text(i.record, by_origin.get(i.origin_hash or "")) for i in chunk]
+            future = self.pool.submit_all(texts)
+            for position, item in enumerate(chunk):
+                item.annotations, item.position = future, position
         return items
 
     def write(self, items: list[_Item], totals: Totals) -> None:
-        planned = [
-            Planned(i.record, i.digest, i.origin_hash, i.annotation and i.annotation.result())
-            for i in items
-        ]
+        planned = [Planned(i.record, i.digest, i.origin_hash, i.annotation()) for i in items]
         self._write_retrying(planned, totals)
 
-    def _submit(self, record: ArticleInput, article: Article | None) -> Future[Annotation]:
+    def _text(
+        self, record: ArticleInput, article: Article | None
+    ) -> tuple[str, date, Overrides | None]:
+        """What a worker needs to annotate a record."""
         assert record.published is not None, "readers guarantee a publication date"
         # Only a stored article can carry editors' choices of its own.
         stored = article is not None and article.pk is not None
         overrides = self.editors.for_article(article, record.text) if stored else None
-        return self.pool.submit(record.text, record.published, overrides)
+        return record.text, record.published, overrides
 
     def _annotate(self, record: ArticleInput, article: Article | None) -> Annotation:
         # A text planned as stored that the write finds missing (another writer's
         # change in between): annotated now, by a worker too.
-        return self._submit(record, article).result()
+        return self.pool.submit(*self._text(record, article)).result()
 
+
+# Texts sent to a worker at once: few enough that the workers share a batch evenly.
+TEXTS_PER_TASK = 5
 
 # Annotations asked for ahead of the batch being written: enough that no worker
 # waits while this process writes, few enough that they take little memory.
