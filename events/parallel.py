@@ -43,6 +43,7 @@ from events.ingest import (
     _collecting_less,
     refresh_statistics,
 )
+from events.ingest import ingest_paths as in_one_process
 from events.models import Article
 from events.pipeline import Annotation, Pipeline
 from events.readers import ArticleInput, ReadError, find_files, read_file
@@ -263,6 +264,11 @@ def ingest_paths(
     on_progress: Callable[[Progress], None] | None = None,
 ) -> IngestReport:
     """events.ingest.ingest_paths, with the annotating in `jobs` worker processes."""
+    if threading.active_count() > 1:
+        # A fork copies only the thread that forks: a lock another thread held (a
+        # test server's, SQLite's own) stays held in the worker forever. A process
+        # with other threads (a web server, a queue worker) annotates in itself.
+        return in_one_process(paths, published, on_progress=on_progress)
     started = time.perf_counter()
     report = IngestReport()
     try:

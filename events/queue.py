@@ -69,7 +69,7 @@ def _worker_pipeline() -> Pipeline:
 
 
 # A file that failed is tried twice more, 10 and 20 s later: a database that went
-# away for a moment, or a deadline, is then likely over; a bad file fails all three.
+# away for a moment, or a deadlock, is then likely over; a bad file fails all three.
 RETRY = RetryStrategy(max_attempts=3, linear_wait=10)
 
 
@@ -77,8 +77,10 @@ RETRY = RetryStrategy(max_attempts=3, linear_wait=10)
 def ingest_source(source: str, published: str | None = None) -> None:
     """One job: a file, as `manage.py ingest --jobs 1 FILE` ingests it.
 
-    Hook for feeds and pages: a URL source goes to ingest_paths as it is, which reads
-    URLs once that lands (see enqueue's _queueable)."""
+    Hook for feeds and pages: once `ingest URL` lands (events.ingest reads URLs),
+    _queueable queues URLs too, and a URL source goes to ingest_paths as the string it
+    is (Path would fold its "//"). Feed polling then becomes a periodic task here, as
+    retry_stalled_ingests below is one."""
     report = ingest_paths(
         [Path(source)],
         published=date.fromisoformat(published) if published else None,
