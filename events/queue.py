@@ -26,7 +26,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import Count
 from procrastinate import RetryStrategy
 from procrastinate.contrib.django import app
-from procrastinate.exceptions import AlreadyEnqueued
+from procrastinate.exceptions import AlreadyEnqueued, ConnectorException
 
 from events.ingest import IngestReport, ingest_paths
 from events.pipeline import Pipeline
@@ -141,8 +141,9 @@ def enqueue(paths: list[str], published: date | None = None, option: str = "--qu
         with transaction.atomic():
             for source in sources:
                 result.queued += _defer(source, published)
-    except DatabaseError as error:
-        raise QueueError(_database_trouble(error)) from None
+    except (DatabaseError, ConnectorException) as error:
+        # procrastinate's own error wraps the database's, which says what is wrong.
+        raise QueueError(_database_trouble(error.__cause__ or error)) from None
     result.waiting = len(sources) - result.queued
     return result
 
@@ -171,8 +172,9 @@ def _defer(source: str, published: date | None) -> int:
     return 1
 
 
-def _database_trouble(error: DatabaseError) -> str:
+def _database_trouble(error: BaseException) -> str:
     first_line = (str(error).strip().splitlines() or [repr(error)])[0]
+    # Its tables, types and functions are all named procrastinate_….
     if "procrastinate" in first_line and "does not exist" in first_line:
         return "the queue's tables are missing: run `manage.py migrate` first"
     return f"the queue could not be written: {printable(first_line)}"

@@ -1,8 +1,11 @@
 """`ingest --queue` queues one job per file, by its absolute path; a path it cannot
-read is one line naming it, and the other files are queued all the same."""
+read is one line naming it, and the other files are queued all the same; a database
+whose queue tables were never migrated is one line saying to migrate."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 from io import StringIO
 from pathlib import Path
 
@@ -10,6 +13,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
+
+from tests.scratch_database import ManagePy, scratch_database_url
 
 pytestmark = [
     pytest.mark.skipif(
@@ -56,3 +61,25 @@ def test_each_file_of_a_folder_is_one_job_and_a_bad_path_one_line(
         "https:/example.org/feed: URLs are not queued yet; only files and folders",
     ]
     assert str(raised.value) == "2 inputs could not be queued (see above)"
+
+
+def test_a_database_without_the_queues_tables_is_one_line_saying_to_migrate(
+    tmp_path: Path,
+) -> None:
+    with scratch_database_url(tmp_path, "newsmap_queue_unmigrated") as url:
+        manage = ManagePy({**os.environ, "DATABASE_URL": url, "NEWSMAP_VAR_DIR": str(tmp_path)})
+        manage.manage("migrate", "events", "-v0")  # newsmap's tables, not the queue's
+        done = [
+            subprocess.run(
+                manage.command("ingest", option, str(settings.BASE_DIR / "seeds")),
+                env=manage.env,
+                capture_output=True,
+                text=True,
+            )
+            for option in ("--queue", "--status")
+        ]
+    for run in done:
+        assert run.returncode == 1
+        assert run.stderr.strip() == (
+            "CommandError: the queue's tables are missing: run `manage.py migrate` first"
+        )
