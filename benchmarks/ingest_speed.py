@@ -144,8 +144,8 @@ def _report(corpus: Path, count: int, runs: dict[int, Run], cores: int) -> None:
         print(
             f"  --jobs {jobs}        {count / run.wall:6.1f} articles/s whole command "
             f"({run.wall:.2f} s), {count / run.ingest:6.1f} articles/s ingest "
-            f"({run.ingest:.2f} s); CPU {run.own_cpu:.2f} s writing + {run.workers_cpu:.2f} s "
-            f"workers; peak RSS {run.peak_mb:.0f} MB"
+            f"({run.ingest:.2f} s); CPU {run.own_cpu:.2f} s in the command + "
+            f"{run.workers_cpu:.2f} s in workers; peak RSS {run.peak_mb:.0f} MB"
         )
     one, two = runs[1], runs[2]
     print(
