@@ -65,6 +65,7 @@ benchmark: setup
 	$(PY) benchmarks/dates_speed.py
 	$(PY) benchmarks/map_speed.py
 	$(PY) benchmarks/country_points.py
+	$(PY) benchmarks/html_bodies.py
 	$(PY) benchmarks/load.py
 
 clean:

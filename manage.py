@@ -39,3 +39,8 @@ if __name__ == "__main__":
         # (ingest says what it stored): one line and the shell's usual status.
         sys.stderr.write("Interrupted.\n")
         sys.exit(130)
+    except BrokenPipeError:
+        # The reader went away (`manage.py evaluate … | head`): nothing more to say.
+        # Python's own flush at exit would fail again, so stdout points nowhere now.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(141)

@@ -22,18 +22,21 @@ from django.db import models
 from django.db.models import Avg, Count, F, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce, Floor
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.defaultfilters import linebreaksbr
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from simple_history.admin import SimpleHistoryAdmin
 
-from events import alternatives, editors
+from events import alternatives, editors, happening_choices
 from events.gazetteer import normalize
 from events.locks import take_turn_with_ingests
 from events.models import (
     Article,
     Event,
+    Feed,
+    HappeningChoice,
     Mention,
     Place,
     PlaceAlias,
@@ -554,26 +557,87 @@ class MentionAdmin(TakesTurnWithIngests, SimpleHistoryAdmin):
 
 @admin.register(Event)
 class EventAdmin(CalendarEdgeDates, TakesTurnWithIngests, SimpleHistoryAdmin):
-    list_display = ["short_text", "date_start", "date_end", "date_precision", "article"]
-    list_select_related = ["article"]
-    list_filter = ["date_precision", "is_caption"]
+    list_display = ["short_text", "kind", "date_start", "date_end", "happening", "article"]
+    list_select_related = ["article", "lead"]
+    list_filter = ["kind", "date_precision", "is_caption"]
     search_fields = ["text", "places__name", "article__title"]
     date_hierarchy = "date_start"
     autocomplete_fields = ["places"]
-    readonly_fields = ["article", "text", "start", "end", "timex_value", "date_text"]
+    readonly_fields = ["article", "text", "start", "end", "timex_value", "date_text", "happening"]
     fields = [
         "article",
         "text",
+        ("kind", "headline", "speaker"),
         "places",
         ("date_start", "date_end", "date_precision"),
         ("date_text", "timex_value"),
         "is_caption",
+        "happening",
     ]
     history_list_display = ["date_start", "date_end", "date_precision"]
+    actions = ["join_happening", "split_happening"]
 
     @admin.display(description="event", ordering="text")
     def short_text(self, event: Event) -> str:
         return event.text[:100] + ("…" if len(event.text) > 100 else "")
+
+    @admin.display(description="happening")
+    def happening(self, event: Event | None) -> str:
+        """Which happening this report tells: its lead, or the reports it leads."""
+        if event is None or event.pk is None:
+            return "–"
+        if event.lead_id is not None:
+            url = reverse("admin:events_event_change", args=[event.lead_id])
+            return format_html('a report of <a href="{}">event {}</a>', url, event.lead_id)
+        count = event.reports.count()
+        if not count:
+            return "told by this report alone"
+        url = reverse("admin:events_event_changelist") + "?" + urlencode({"lead": event.pk})
+        return format_html('leads <a href="{}">{}</a>', url, count_of(count, "other report"))
+
+    @admin.action(description="Join the selected events as one happening", permissions=["change"])
+    def join_happening(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
+        try:
+            lead = happening_choices.join(list(queryset), request.user)
+        except happening_choices.CannotJoin as why:
+            self.message_user(request, str(why), messages.ERROR)
+            return
+        joined = count_of(queryset.count(), "event")
+        self.message_user(request, f"Joined {joined} as one happening, led by event {lead.pk}.")
+
+    @admin.action(
+        description="Split the selected events off their happenings", permissions=["change"]
+    )
+    def split_happening(self, request: HttpRequest, queryset: QuerySet[Event]) -> None:
+        left = sum(happening_choices.split(event, request.user) for event in queryset)
+        split = count_of(queryset.count(), "event")
+        self.message_user(request, f"Split {split} off their happenings ({left} reports left).")
+
+
+@admin.register(HappeningChoice)
+class HappeningChoiceAdmin(SimpleHistoryAdmin):
+    """Editors' joins and splits (made by the Events list's actions), to review or undo."""
+
+    list_display = ["__str__", "same", "chosen_by", "chosen_at"]
+    list_filter = ["same"]
+    raw_id_fields = ["first", "second"]
+    readonly_fields = ["chosen_by", "chosen_at"]
+
+    # A choice changed or undone here applies at once, as the actions' do.
+    def save_model(self, request: HttpRequest, obj: Any, form: forms.Form, change: bool) -> None:
+        obj.chosen_by = request.user
+        super().save_model(request, obj, form, change)
+        happening_choices.regroup_around([obj.first, obj.second])
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        pair = [obj.first, obj.second]
+        super().delete_model(request, obj)
+        happening_choices.regroup_around(pair)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        pairs = [event for choice in queryset for event in (choice.first, choice.second)]
+        super().delete_queryset(request, queryset)
+        happening_choices.regroup_around(pairs)
 
 
 class NormalizedNameForm(forms.ModelForm):
@@ -636,3 +700,31 @@ class ArticleAdmin(CalendarEdgeDates):
     date_hierarchy = "published"
     # An address typed without a scheme is https, as Django 6 will assume.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+# What a poll writes: shown on the form, never typed.
+FEED_STATE = ["last_polled", "last_status", "error_lines", "articles_found"]
+
+
+@admin.register(Feed)
+class FeedAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "url",
+        "home_place",
+        "poll_interval",
+        "active",
+        "last_polled",
+        "last_status",
+        "articles_found",
+    ]
+    list_filter = ["active", "last_status"]
+    search_fields = ["name", "url", "home_place"]
+    fields = ["name", "url", "home_place", "poll_interval", "active", *FEED_STATE]
+    readonly_fields = FEED_STATE
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    @admin.display(description="last error")
+    def error_lines(self, feed: Feed) -> str:
+        # The lines quote the feed and its pages: escaped, one per line.
+        return linebreaksbr(feed.last_error, autoescape=True) if feed.last_error else "—"

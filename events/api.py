@@ -44,6 +44,7 @@ from events.schemas import (
     PlaceCollection,
     PlaceFilters,
 )
+from events.told import Told, told_by
 
 # How long browsers and proxies may reuse an answer without asking again. Short,
 # because an ingest changes the data at any time; after that the ETag makes
@@ -153,6 +154,7 @@ _EVENT_COLUMNS = (
     "article__source",
     "article__url",
     "article__published",
+    "speaker",
 )
 
 _PLACE_COLUMNS = ("id", "name", "country_code", "kind", "lat", "lon")
@@ -242,13 +244,17 @@ def event_rows(events: QuerySet[Event], columns: tuple[str, ...]) -> list[EventR
 
 
 def _event_features(events: QuerySet[Event]) -> list[dict[str, Any]]:
-    """GeoJSON Features for these events."""
-    return [_event_feature(row, places) for row, places in event_rows(events, _EVENT_COLUMNS)]
+    """GeoJSON Features for these events, each with who told it."""
+    rows = event_rows(events, _EVENT_COLUMNS)
+    told = told_by((row[0], row[9]) for row, _ in rows)
+    return [_event_feature(row, places, told.get(row[0], Told())) for row, places in rows]
 
 
-def _event_feature(row: tuple[Any, ...], places: list[dict[str, Any]]) -> dict[str, Any]:
+def _event_feature(
+    row: tuple[Any, ...], places: list[dict[str, Any]], told: Told
+) -> dict[str, Any]:
     (pk, text, date_start, date_end, precision, date_text, caption, kind, headline) = row[:9]
-    article_id, title, source, url, published = row[9:14]
+    article_id, title, source, url, published, speaker = row[9:15]
     geometry: dict[str, Any] | None
     if not places:
         geometry = None
@@ -273,6 +279,9 @@ def _event_feature(row: tuple[Any, ...], places: list[dict[str, Any]]) -> dict[s
             "is_caption": caption,
             "kind": kind,
             "headline": headline,
+            "speaker": speaker,
+            "reports": told.reports,
+            "sources": told.sources,
             "article": {
                 "id": article_id,
                 "title": title,
@@ -315,6 +324,8 @@ def _filter_events(qs: QuerySet[Event], filters: EventFilters) -> QuerySet[Event
         qs = qs.filter(text__icontains=filters.q)
     if kinds := filters.kinds:
         qs = qs.filter(kind__in=kinds)
+    if filters.happenings:
+        qs = qs.filter(lead__isnull=True)
     return qs
 
 
@@ -390,6 +401,7 @@ _COMPACT_COLUMNS = (
     "article_id",
     "kind",
     "headline",
+    "speaker",
 )
 
 
@@ -407,6 +419,11 @@ class CompactColumns(Schema):
         description="The sentence's main clause, about 80 characters; `text` is the whole sentence."
     )
     places: list[list[int]] = Field(description="Indexes into places, ordered by name.")
+    speaker: list[str] = Field(description="Whose words a statement reports, or ''.")
+    reports: list[int] = Field(description="How many reports tell each happening, itself too.")
+    sources: list[list[int]] = Field(
+        description="Indexes into articles: the other articles that tell it, oldest first."
+    )
 
 
 class CompactPlaces(Schema):
@@ -450,8 +467,9 @@ def list_events_compact(request: HttpRequest, filters: Query[EventFilters]) -> H
     places are ordered by name, so an event's place indexes are too. Days are
     whole numbers of days since 1970-01-01.
     """
+    given = filters.dict(exclude_defaults=True)
     filtered = bool(filters.kinds) or any(
-        value not in (None, "") for name, value in filters.dict().items() if name != "kind"
+        value not in (None, "") for name, value in given.items() if name != "kind"
     )
     qs = (
         _filter_events(Event.objects.all(), filters)
@@ -468,6 +486,9 @@ def list_events_compact(request: HttpRequest, filters: Query[EventFilters]) -> H
         # Every link, in one pass over the table.
         rows = list(qs.values_list(*_COMPACT_COLUMNS))
         pairs = list(Event.places.through.objects.values_list("event_id", "place_id"))
+    shown = {row[0] for row in rows}
+    # Only the places of the events listed: a happening's other reports have their own.
+    pairs = [pair for pair in pairs if pair[0] in shown]
     used_places = {place_id for _, place_id in pairs}
     places = Place.objects.all()
     if len(used_places) <= IDS_INLINE:
@@ -483,7 +504,8 @@ def list_events_compact(request: HttpRequest, filters: Query[EventFilters]) -> H
     for indexes in places_of.values():
         indexes.sort()
 
-    used = {row[7] for row in rows}
+    told = told_by((row[0], row[7]) for row in rows) if filters.happenings else {}
+    used = {row[7] for row in rows} | {s["id"] for t in told.values() for s in t.sources}
     articles = Article.objects.order_by("id")
     # A list of ids beats a subquery here, which SQLite plans badly.
     if len(used) <= IDS_INLINE:
@@ -496,9 +518,10 @@ def list_events_compact(request: HttpRequest, filters: Query[EventFilters]) -> H
     article_index = {row[0]: index for index, row in enumerate(article_rows)}
 
     # Transposed in one go: per-row appends cost more than the queries at 100,000 events.
-    ids, starts, ends, precisions, date_texts, texts, captions, article_ids, kinds, headlines = (
-        list(zip(*rows, strict=True))[:10] if rows else ((),) * 10
-    )
+    width = len(_COMPACT_COLUMNS)
+    transposed = list(zip(*rows, strict=True))[:width] if rows else [()] * width
+    ids, starts, ends, precisions, date_texts, texts, captions, article_ids = transposed[:8]
+    kinds, headlines, speakers = transposed[8:]
     columns = {
         "id": ids,
         "start": starts,
@@ -511,6 +534,11 @@ def list_events_compact(request: HttpRequest, filters: Query[EventFilters]) -> H
         "places": [places_of.get(pk, []) for pk in ids],
         "kind": kinds,
         "headline": headlines,
+        "speaker": speakers,
+        "reports": [told[pk].reports if pk in told else 1 for pk in ids],
+        "sources": [
+            [article_index[s["id"]] for s in told[pk].sources] if pk in told else [] for pk in ids
+        ],
     }
     place_columns = dict(
         zip(("id", "name", "country", "kind", "lat", "lon"), _columns(place_rows, 6), strict=True)

@@ -17,13 +17,17 @@ from django.http import HttpRequest, JsonResponse
 from django.utils.html import escape, format_html
 from ninja import Query, Router
 
+from events.api import conditional_get
 from events.extraction.happenings import headline as headline_of
 from events.kind_styles import style_of
 from events.models import Event, Place
 from events.params import ParamError, window_problem
 from events.schemas import Error, WindowFilters
+from events.told import other_articles, with_reports
 
 router = Router(tags=["timeline"])
+# As the events API: an ETag, a minute's caching, 304 when unchanged.
+router.add_decorator(conditional_get, mode="view")
 
 
 class TimelineFilters(WindowFilters):
@@ -50,6 +54,8 @@ def timeline_events(filters: TimelineFilters) -> QuerySet[Event]:
         qs = qs.filter(text__icontains=filters.q)
     if kinds := filters.kinds:
         qs = qs.filter(kind__in=kinds)
+    if filters.happenings:
+        qs = qs.filter(lead__isnull=True)
     # End before id: events sharing both days stay together under one date label.
     return qs.order_by("date_start", "date_end", "id")
 
@@ -139,7 +145,7 @@ def _tl_date(day: date, precision: str) -> dict[str, int]:
 def source_link(article: Any) -> str:
     """The article's source as HTML: a link to it where its address may be followed."""
     url = safe_url(article.url)
-    source = article.source or article.title or "Source"
+    source = _source_name(article)
     if url:
         return format_html(
             '<a href="{}" target="_blank" rel="noopener noreferrer">{}</a>', url, source
@@ -147,15 +153,29 @@ def source_link(article: Any) -> str:
     return escape(source)
 
 
-def lead_html(event: Event, places: list[Place]) -> str:
-    """The event's whole sentence, its places and its sources, as escaped HTML paragraphs.
+def _source_name(article: Any) -> str:
+    return article.source or article.title or "Source"
 
-    One source today, its article's; events told by several reports will list each.
-    """
+
+def lead_html(event: Event, places: list[Place]) -> str:
+    """The event's whole sentence, its places and its sources, as escaped HTML paragraphs:
+    its own article's and, for a happening several reports tell, the others' (the
+    event's reports prefetched by events.told.with_reports)."""
     parts = [format_html("<p>{}</p>", event.text)]
+    if event.speaker:
+        parts.append(format_html("<p>Said by {}</p>", event.speaker))
+    if event.is_caption:
+        parts.insert(0, "<p><em>Photo caption</em></p>")
     if places:
         parts.append(format_html("<p>{}</p>", ", ".join(place.name for place in places)))
-    parts.append(f"<p>{source_link(event.article)}</p>")
+    reports = list(event.reports.all()) if event.lead_id is None else []
+    # Each source once: two AFP stories are one name to a reader; the count says two.
+    named: dict[str, Any] = {}
+    for article in [event.article, *other_articles(event)]:
+        named.setdefault(_source_name(article), article)
+    sources = [source_link(article) for article in named.values()]
+    told = f"{len(reports) + 1} reports · " if reports else ""
+    parts.append(f"<p>{told}{', '.join(sources)}</p>")
     return "".join(parts)
 
 
@@ -197,7 +217,7 @@ def get_timeline(request: HttpRequest, filters: Query[TimelineFilters]) -> JsonR
     if problem := filters.problem():
         raise ParamError(problem)
     places = Prefetch("places", queryset=Place.objects.order_by("name", "id"))
-    qs = timeline_events(filters).select_related("article").prefetch_related(places)
+    qs = with_reports(timeline_events(filters).select_related("article").prefetch_related(places))
     events = list(qs[: settings.API_MAX_LIMIT])
     if filters.article is not None and events:
         title = events[0].article.title or "Timeline"

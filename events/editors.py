@@ -1,9 +1,9 @@
-"""What editors do to the map, and how the pipeline learns from it.
+"""What editors do to the map.
 
 Everything here goes through model saves and deletes (never queryset.update())
 so django-simple-history records each change with its editor.
 
-- EditorOverrides turns aliases, editor-made places, place choices and the
+- events/overrides.py turns aliases, editor-made places, place choices and the
   stop list into toponyms.Overrides for one article.
 - mark_verified, merge_places, mark_not_a_place and repoint_mention are the
   editor's actions, used by the admin and usable from a shell.
@@ -11,9 +11,8 @@ so django-simple-history records each change with its editor.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group
 from django.db import transaction
@@ -25,7 +24,6 @@ from events.editors_group import ensure_editors_group
 from events.gazetteer import Entry, normalize
 from events.locks import take_turn_with_ingests
 from events.models import (
-    Article,
     Event,
     Mention,
     Place,
@@ -34,41 +32,10 @@ from events.models import (
     PlaceRedirect,
     StopName,
 )
-from events.toponyms import Overrides
-
-# Entry keys of places editors defined or corrected: store.PlaceCache maps them
-# straight to the Place row instead of looking the gazetteer identity up.
-EDITOR_KEY_PREFIX = "place:"
+from events.overrides import editor_key
+from events.store import PlaceCache
 
 User = AbstractBaseUser | AnonymousUser | None
-
-
-def editor_key(place_id: int) -> str:
-    return f"{EDITOR_KEY_PREFIX}{place_id}"
-
-
-def place_id_from_key(key: str) -> int | None:
-    if not key.startswith(EDITOR_KEY_PREFIX):
-        return None
-    try:
-        return int(key[len(EDITOR_KEY_PREFIX) :])
-    except ValueError:
-        return None
-
-
-def place_entry(place: Place) -> Entry:
-    """The Place as the pipeline sees a gazetteer entry, with the editor's position."""
-    return Entry(
-        key=editor_key(place.pk),
-        name=place.name,
-        kind=place.kind,
-        country_code=place.country_code,
-        lat=place.lat,
-        lon=place.lon,
-        population=place.population,
-        geonameid=place.geonameid,
-        admin1="",
-    )
 
 
 def _real_user(user: User) -> AbstractBaseUser | None:
@@ -81,62 +48,6 @@ def _attribute(instance: object, user: User, reason: str) -> None:
     if real is not None:
         instance._history_user = real  # type: ignore[attr-defined]
     instance._change_reason = reason  # type: ignore[attr-defined]
-
-
-# --------------------------------------------------------------------------
-# Overrides for the pipeline
-# --------------------------------------------------------------------------
-
-
-def name_spans(text: str, name: str) -> set[tuple[int, int]]:
-    """Where a name occurs in a text as whole words, ignoring case and spacing."""
-    words = name.split()
-    if not words:
-        return set()
-    pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)"
-    return {m.span() for m in re.finditer(pattern, text, re.IGNORECASE)}
-
-
-@dataclass
-class EditorOverrides:
-    """The editors' corrections, read once per ingest run.
-
-    Aliases and the 'never' list are global and read up front; what is about
-    one article (its 'not here' names, its place choices) is read when that
-    article is re-ingested.
-    """
-
-    aliases: dict[str, Entry] = field(default_factory=dict)
-    never: frozenset[str] = frozenset()
-
-    @classmethod
-    def load(cls) -> EditorOverrides:
-        aliases: dict[str, Entry] = {}
-        # Places an editor created by hand are known by their own name too.
-        for place in Place.objects.filter(
-            geocode_source=Place.Source.EDITOR, geonameid__isnull=True, gazetteer_key=""
-        ).order_by("id"):
-            aliases[normalize(place.name)] = place_entry(place)
-        # Where two places claim one spelling, a verified place wins, then the
-        # newer alias: the editor's latest word.
-        for alias in PlaceAlias.objects.select_related("place").order_by("place__verified", "id"):
-            if alias.normalized:
-                aliases[alias.normalized] = place_entry(alias.place)
-        never = frozenset(
-            StopName.objects.filter(scope=StopName.Scope.NEVER).values_list("normalized", flat=True)
-        )
-        return cls(aliases=aliases, never=never)
-
-    def for_article(self, article: Article | None, text: str) -> Overrides:
-        if article is None or article.pk is None:
-            return Overrides(aliases=self.aliases, never=self.never)
-        aliases = dict(self.aliases)
-        for choice in PlaceChoice.objects.filter(article=article).select_related("place"):
-            aliases[choice.normalized] = place_entry(choice.place)
-        not_here: set[tuple[int, int]] = set()
-        for stop in StopName.objects.filter(scope=StopName.Scope.NOT_HERE, article=article):
-            not_here |= name_spans(text, stop.name)
-        return Overrides(aliases=aliases, never=self.never, not_here=frozenset(not_here))
 
 
 # --------------------------------------------------------------------------
@@ -402,8 +313,6 @@ def switch_place(place: Place, entry: Entry, user: User = None) -> SwitchResult:
     re-pointed (with its article's same-name siblings, its events and a
     PlaceChoice that keeps the decision through re-ingests). The old place stays:
     other news may mean it."""
-    from events.store import PlaceCache  # store builds on this module
-
     target = Place.objects.get(pk=PlaceCache().place_id(entry))
     moved = 0
     while True:

@@ -1,4 +1,5 @@
-"""The 'Editors' group: may correct places, aliases, mentions and events, nothing else.
+"""The 'Editors' group: may correct places, aliases, mentions and events (and which
+happening each tells), nothing else.
 
 Its grants live here, not only in migration 0003: after every `migrate` (and
 every flush, which tests do) the group is made to match them, so a changed
@@ -25,8 +26,12 @@ GRANTS: dict[str, tuple[str, ...]] = {
     "event": ("change", "view"),
     "stopname": ("add", "change", "delete", "view"),  # 'not a place here' / 'never a place'
     "placechoice": ("add", "change", "delete", "view"),  # made by re-pointing a mention
+    "happeningchoice": ("add", "change", "delete", "view"),  # joins and splits of events
     "placeredirect": ("view",),
     "article": ("view",),  # to read the context of a mention, never to change it
+    # To see where the news comes from and how polling goes; adding a feed (newsmap then
+    # fetches from that address on a schedule) is for whoever runs the site.
+    "feed": ("view",),
 }
 
 

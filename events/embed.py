@@ -41,6 +41,7 @@ from events.framing import frameable
 from events.kind_styles import KIND_STYLES, KindStyle, style_of
 from events.models import Article, Event, Place
 from events.params import describe, parse_day
+from events.told import Told, told_by
 
 # More cards than this make a timeline nobody scrolls through; the embed says
 # how many it left out so that the editor narrows the filters.
@@ -151,6 +152,9 @@ class Card:
     source: str
     kind: str = "other"
     headline: str = ""
+    told: Told = field(default_factory=Told)
+    caption: bool = False
+    speaker: str = ""
 
 
 @dataclass
@@ -176,6 +180,8 @@ class Timeline:
 
 
 _CARD_COLUMNS = (
+    "id",
+    "article_id",
     "text",
     "date_start",
     "date_end",
@@ -185,13 +191,14 @@ _CARD_COLUMNS = (
     "article__url",
     "kind",
     "headline",
+    "is_caption",
+    "speaker",
 )
 
 
 def _card(index: int, row: tuple[Any, ...], places: list[dict[str, Any]]) -> Card:
-    text, date_start, date_end, precision, title, source, url, kind, headline = row[
-        : len(_CARD_COLUMNS)
-    ]
+    _, _, text, date_start, date_end, precision, title, source, url = row[:9]
+    kind, headline, caption, speaker = row[9 : len(_CARD_COLUMNS)]
     card = Card(
         index=index,
         text=text,
@@ -205,6 +212,8 @@ def _card(index: int, row: tuple[Any, ...], places: list[dict[str, Any]]) -> Car
         source=source or title,
         kind=kind,
         headline=shown_headline(headline, text),
+        caption=caption,
+        speaker=speaker,
     )
     card.label = date_label(card)
     return card
@@ -228,8 +237,10 @@ def build_timeline(params: EmbedParams) -> Timeline:
     # Plain rows, as /api/events reads them: model instances (and the article's
     # whole text, which select_related loaded) cost 120 ms of 500 cards' 190.
     shown = event_rows(qs[offset : offset + MAX_EVENTS], _CARD_COLUMNS)
+    told = told_by((row[0], row[1]) for row, _ in shown)
     for index, (row, places) in enumerate(shown):
         card = _card(index, row, places)
+        card.told = told.get(row[0], card.told)
         timeline.cards.append(card)
         if not timeline.groups or timeline.groups[-1].label != card.label:
             timeline.groups.append(Group(label=card.label, first_index=index))

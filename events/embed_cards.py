@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.safestring import SafeString, mark_safe
 
-from events.api_timeline import says_more
+from events.api_timeline import safe_url, says_more
 from events.kind_styles import style_of
 
 if TYPE_CHECKING:
@@ -38,6 +38,7 @@ _HEADLINE = (
     '<span class="nm-sr"> (the whole sentence)</span></summary>'
     '<p class="nm-text">{1}</p></details>'
 )
+_CAPTION = '<p class="nm-caption">Photo caption</p>'
 _SENTENCE = '<p class="nm-text nm-headline">{0}</p>'
 _LINK = (
     '<a href="{}" target="_blank" rel="noopener noreferrer">{}'
@@ -58,15 +59,33 @@ def _places(card: Card) -> str:
 
 
 def _source(card: Card) -> str:
-    if card.url:
-        return _LINK.format(escape(card.url), escape(card.source or "Source"))
-    return escape(card.source)
+    own = _link(card.url, card.source)
+    if card.told.reports == 1:
+        return own
+    # Each source once: two AFP stories are one name to a reader; the count says two.
+    named = {card.source}
+    others = []
+    for source in card.told.sources:
+        name = source["source"] or source["title"]
+        if name not in named:
+            named.add(name)
+            others.append(_link(safe_url(source["url"]), name))
+    told = f'<span class="nm-reports">{card.told.reports} reports</span>'
+    return told + " · " + ", ".join([own, *others])
+
+
+def _link(url: str, source: str) -> str:
+    if url:
+        return _LINK.format(escape(url), escape(source or "Source"))
+    return escape(source)
 
 
 def _text(card: Card) -> str:
+    # A photo's caption says so: it describes a picture the embed does not show.
+    told = _CAPTION if card.caption else ""
     if says_more(card.headline, card.text):
-        return _HEADLINE.format(escape(card.headline), escape(card.text))
-    return _SENTENCE.format(escape(card.text))
+        return told + _HEADLINE.format(escape(card.headline), escape(card.text))
+    return told + _SENTENCE.format(escape(card.text))
 
 
 def _card(card: Card) -> str:
@@ -80,8 +99,13 @@ def _card(card: Card) -> str:
         _places(card),
         _source(card),
         style.kind,
-        _KIND.format(escape(style.symbol), escape(style.label)),
+        _KIND.format(escape(style.symbol), escape(_kind_label(style.label, card.speaker))),
     )
+
+
+def _kind_label(label: str, speaker: str) -> str:
+    # A statement says whose: "Statement · Larijani".
+    return f"{label} · {speaker}" if speaker else label
 
 
 def cards_html(cards: Iterable[Card]) -> SafeString:

@@ -17,7 +17,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from events.extraction.happenings.same import UNKNOWN, PlaceRef, Report, group
+from events.extraction.happenings.same import UNKNOWN, Decided, PlaceRef, Report, group
 from events.models import Event
 
 DAY = "day"  # Event.Precision.DAY, as a migration's historical model has no choices
@@ -50,7 +50,7 @@ def regroup(buckets: Iterable[Bucket], model: type[Event] = Event) -> int:
     stored = _stored(model, model.objects.filter(wanted, date_precision=DAY, is_long=False))
     changed = [
         model(pk=row.pk, lead_id=lead)
-        for members in group([row.report for row in stored.values()])
+        for members in group([row.report for row in stored.values()], _decided(model, stored))
         for row, lead in _leads([stored[report.key] for report in members])
         if row.lead != lead
     ]
@@ -82,6 +82,22 @@ def _stored(model: type[Event], events: QuerySet[Event]) -> dict[tuple[str, int]
         rank = _lead_rank(caption, text, own, date_text, published, report.key)
         found[report.key] = Stored(pk, lead, report, rank)
     return found
+
+
+def _decided(model: type[Event], stored: dict[tuple[str, int], Stored]) -> Decided:
+    """Editors' joins and splits among these events, by report key."""
+    try:
+        choices = model._meta.apps.get_model("events", "HappeningChoice")
+    except LookupError:  # a migration's state before editors could choose
+        return {}
+    if not choices.objects.exists():  # as on most sites, most days: spare the long IN
+        return {}
+    key_of = {row.pk: key for key, row in stored.items()}
+    pairs = choices.objects.filter(first__in=list(key_of), second__in=list(key_of))
+    return {
+        (key_of[first], key_of[second]): same
+        for first, second, same in pairs.values_list("first_id", "second_id", "same")
+    }
 
 
 def _leads(reports: list[Stored]) -> Iterable[tuple[Stored, int | None]]:

@@ -41,6 +41,7 @@ EVENT_FIELDS = [
     "is_caption",
     "kind",
     "headline",
+    "speaker",
 ]
 
 EVENT_KEYS: list[Key[Event]] = [

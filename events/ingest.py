@@ -14,10 +14,12 @@ from pathlib import Path
 from django.conf import settings
 from django.db import DatabaseError, connection
 
+from events.fetch import Fetcher, FetchError
 from events.models import Article, Event, Mention, Place
 from events.pipeline import Pipeline
-from events.readers import ReadError, find_files, read_file
+from events.readers import ArticleInput, ReadError, find_files, read_file
 from events.store import ArticleStore, Totals
+from events.web import is_url, read_url
 
 
 @dataclass(frozen=True)
@@ -26,9 +28,13 @@ class Progress:
 
     files_done: int
     files: int
-    path: Path
+    path: Path | str  # a file, or a URL
     articles_done: int = 0
     articles: int = 0
+
+    @property
+    def name(self) -> str:
+        return self.path if isinstance(self.path, str) else self.path.name
 
     @property
     def fraction(self) -> float:
@@ -40,7 +46,8 @@ class Progress:
 @dataclass
 class IngestReport:
     totals: Totals = field(default_factory=Totals)
-    files: int = 0  # files begun
+    files: int = 0  # files (and URLs) begun
+    urls: int = 0  # of them, URLs
     found: int = 0  # files to read
     finished: int = 0  # files read to the end, stored or reported
     errors: list[str] = field(default_factory=list)
@@ -66,10 +73,11 @@ def _collecting_less() -> Iterator[None]:
 
 
 def ingest_paths(
-    paths: Iterable[Path],
+    paths: Iterable[Path | str],
     published: date | None = None,
     pipeline: Pipeline | None = None,
     on_progress: Callable[[Progress], None] | None = None,
+    home_place: str = "",
 ) -> IngestReport:
     """on_progress: called after each file and each batch of a file's articles.
 
@@ -79,7 +87,7 @@ def ingest_paths(
     report = IngestReport()
     try:
         with _collecting_less():
-            _ingest_paths(report, paths, published, pipeline, on_progress)
+            _ingest_paths(report, paths, published, pipeline, on_progress, home_place)
     except KeyboardInterrupt:
         report.interrupted = True
     report.seconds = time.perf_counter() - started
@@ -88,27 +96,42 @@ def ingest_paths(
 
 def _ingest_paths(
     report: IngestReport,
-    paths: Iterable[Path],
+    paths: Iterable[Path | str],
     published: date | None,
     pipeline: Pipeline | None,
     on_progress: Callable[[Progress], None] | None,
+    home_place: str = "",
 ) -> None:
-    files: list[Path] = []
+    sources: list[Path | str] = []
     for path in paths:
+        if is_url(path):
+            sources.append(str(path))
+            continue
         try:
-            files.extend(find_files([path]))
+            sources.extend(find_files([Path(path)]))
         except ReadError as error:
             report.errors.append(str(error))
-    report.found = len(files)
+    report.found = len(sources)
 
-    store = ArticleStore(pipeline or Pipeline()) if files else None
-    for index, path in enumerate(files, start=1):
+    store = ArticleStore(pipeline or Pipeline()) if sources else None
+    if store is not None and home_place:
+        if not store.home_places(home_place):
+            report.errors.append(f"--home-place {home_place!r}: the gazetteer knows no such place")
+            return
+        store.home_place = home_place
+    fetcher: Fetcher | None = None
+    for index, source in enumerate(sources, start=1):
         assert store is not None
         report.files += 1
-        _ingest_file(store, path, published, report, on_progress)
+        if isinstance(source, str):
+            report.urls += 1
+            fetcher = fetcher or Fetcher()
+            _ingest_url(store, source, fetcher, published, report, on_progress)
+        else:
+            _ingest_file(store, source, published, report, on_progress)
         report.finished += 1
         if on_progress:
-            on_progress(Progress(index, len(files), path))
+            on_progress(Progress(index, len(sources), source))
     if report.totals.created + report.totals.updated >= ANALYZE_AFTER:
         refresh_statistics()
 
@@ -125,6 +148,36 @@ def _ingest_file(
     except ReadError as error:
         report.errors.append(str(error))
         return
+    store_records(store, path, records, report, on_progress)
+
+
+def _ingest_url(
+    store: ArticleStore,
+    url: str,
+    fetcher: Fetcher,
+    published: date | None,
+    report: IngestReport,
+    on_progress: Callable[[Progress], None] | None,
+) -> None:
+    try:
+        read = read_url(url, fetcher, published)
+    except (FetchError, ReadError) as error:
+        report.errors.append(str(error))
+        return
+    report.errors.extend(read.errors)
+    store_records(store, url, read.articles, report, on_progress)
+
+
+def store_records(
+    store: ArticleStore,
+    path: Path | str,
+    records: list[ArticleInput],
+    report: IngestReport,
+    on_progress: Callable[[Progress], None] | None = None,
+) -> bool:
+    """Stores one source's records; False (and a line in the report) if it could not."""
+    if store.home_place:
+        records = [replace(r, home_place=r.home_place or store.home_place) for r in records]
     on_batch = None
     if on_progress:
         at = Progress(report.files - 1, report.found, path, 0, len(records))
@@ -136,6 +189,8 @@ def _ingest_file(
         store.places = type(store.places)()
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
         report.errors.append(f"{path}: could not be stored: {first_line or error!r}")
+        return False
+    return True
 
 
 def _report_batch(on_progress: Callable[[Progress], None], at: Progress, done: int) -> None:

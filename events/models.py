@@ -8,10 +8,11 @@ floats measured faster than SpatiaLite's (see the core issue).
 from __future__ import annotations
 
 import hashlib
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.core.validators import MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -39,6 +40,8 @@ class Article(models.Model):
     )
     content_hash = models.CharField(max_length=64, unique=True)
     ingested_at = models.DateTimeField(auto_now=True)
+    # Who wrote it, as the page names them (web pages; files do not say).
+    author = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["-published", "id"]
@@ -162,6 +165,8 @@ class Event(models.Model):
     # What happened, from the sentence (events/extraction/happenings): an editor may correct both.
     kind = models.CharField(max_length=30, choices=KIND_CHOICES, default="other", db_index=True)
     headline = models.CharField(max_length=100, blank=True)
+    # Whose words a statement reports, where its sentence names them ("Larijani").
+    speaker = models.CharField(max_length=100, blank=True)
     # The report that leads the happening this one also tells (events/happenings.py);
     # None: this event leads its own, alone or with the reports that point here.
     lead = models.ForeignKey(
@@ -315,3 +320,89 @@ class PlaceChoice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} → {self.place.name} in {self.article}"
+
+
+class HappeningChoice(models.Model):
+    """An editor's word that two reports tell one happening, or two.
+
+    Made by the Events admin's join and split actions; every grouping after it
+    (events/happenings.py) takes it over the evidence. Events keep their ids through
+    re-ingests of their article (events/identities.py), so the word outlives them.
+    """
+
+    first = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="+")
+    same = models.BooleanField(help_text="One happening (joined), or two (split).")
+    chosen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    chosen_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="unique_happening_choice"),
+            models.CheckConstraint(
+                condition=models.Q(first__lt=models.F("second")), name="happening_choice_in_order"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_id} {'with' if self.same else 'apart from'} {self.second_id}"
+
+
+class Feed(models.Model):
+    """An RSS or Atom feed that `manage.py poll` reads when it is due."""
+
+    class Status(models.TextChoices):
+        NEVER = "", "Not polled yet"
+        OK = "ok", "Read"
+        UNCHANGED = "unchanged", "Unchanged (304)"
+        PARTLY = "partly", "Read, some entries failed"
+        FAILED = "failed", "Failed"
+
+    name = models.CharField(max_length=200, unique=True, help_text="How `manage.py poll` names it.")
+    url = models.URLField(
+        "URL",
+        max_length=2000,
+        unique=True,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text="The feed's address (RSS or Atom), http or https.",
+    )
+    # A name, not a Place: the home of a new paper need not be in the database yet,
+    # and a place editors merge away would take the feed's home with it.
+    home_place = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The town or region the paper covers, as the gazetteer names it "
+        "('Paris, Texas'); empty for none.",
+    )
+    poll_interval = models.PositiveIntegerField(
+        "poll every (minutes)", default=30, validators=[MinValueValidator(1)]
+    )
+    active = models.BooleanField(default=True, help_text="Polled when due.")
+    last_polled = models.DateTimeField(null=True, blank=True, editable=False)
+    last_status = models.CharField(
+        max_length=10, choices=Status.choices, blank=True, default="", editable=False
+    )
+    last_error = models.TextField(blank=True, editable=False)
+    articles_found = models.PositiveIntegerField(
+        default=0, editable=False, help_text="New articles stored from this feed, in all."
+    )
+    # The last answer's validators, sent back for a conditional GET (a 304 costs nothing).
+    etag = models.CharField(max_length=500, blank=True, editable=False)
+    last_modified = models.CharField(max_length=100, blank=True, editable=False)
+    # Each entry of the last answer (its id → a stamp of its version): entries that
+    # have not changed are not fetched again.
+    entries = models.JSONField(default=dict, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def is_due(self, now: datetime) -> bool:
+        if self.last_polled is None:
+            return True
+        return self.last_polled + timedelta(minutes=self.poll_interval) <= now

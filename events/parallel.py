@@ -34,7 +34,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import DatabaseError
 
-from events.editors import EditorOverrides
+from events.fetch import Fetcher, FetchError
 from events.gazetteer import Gazetteer
 from events.ingest import (
     ANALYZE_AFTER,
@@ -45,6 +45,7 @@ from events.ingest import (
 )
 from events.ingest import ingest_paths as in_one_process
 from events.models import Article
+from events.overrides import EditorOverrides
 from events.pipeline import Annotation, Pipeline
 from events.readers import ArticleInput, ReadError, find_files, read_file
 from events.store import (
@@ -57,6 +58,7 @@ from events.store import (
     origin_hash,
 )
 from events.toponyms import Overrides
+from events.web import is_url, read_url
 
 
 def default_jobs() -> int:
@@ -189,17 +191,17 @@ class _Item:
 
 @dataclass
 class _Step:
-    """A batch of one file's records, planned and sent to the workers; or a file
-    that could not be read (error)."""
+    """A batch of one source's records, planned and sent to the workers, with the
+    lines its reading gave (a feed's bad entries; all of a source that gave nothing)."""
 
-    path: Path
-    index: int  # of the file, from 1
+    path: Path | str  # a file, or a URL
+    index: int  # of the source, from 1
     batch: list[ArticleInput] = field(default_factory=list)
     items: list[_Item] = field(default_factory=list)  # the batch, planned
     done_before: int = 0  # the file's records in the batches before this one
     records: int = 0  # the file's records
     last: bool = True  # the file's last batch
-    error: str = ""
+    errors: list[str] = field(default_factory=list)
 
 
 class ParallelStore(ArticleStore):
@@ -241,6 +243,9 @@ class ParallelStore(ArticleStore):
         # Only a stored article can carry editors' choices of its own.
         stored = article is not None and article.pk is not None
         overrides = self.editors.for_article(article, record.text) if stored else None
+        if record.home_place:  # as ArticleStore._annotate
+            base = overrides if overrides is not None else self.pool.base
+            overrides = replace(base, home=self.home_places(record.home_place))
         return record.text, record.published, overrides
 
     def _annotate(self, record: ArticleInput, article: Article | None) -> Annotation:
@@ -258,22 +263,23 @@ AHEAD_PER_JOB = 50
 
 
 def ingest_paths(
-    paths: Iterable[Path],
+    paths: Iterable[Path | str],
     published: date | None = None,
     jobs: int | None = None,
     on_progress: Callable[[Progress], None] | None = None,
+    home_place: str = "",
 ) -> IngestReport:
     """events.ingest.ingest_paths, with the annotating in `jobs` worker processes."""
     if threading.active_count() > 1:
         # A fork copies only the thread that forks: a lock another thread held (a
         # test server's, SQLite's own) stays held in the worker forever. A process
         # with other threads (a web server, a queue worker) annotates in itself.
-        return in_one_process(paths, published, on_progress=on_progress)
+        return in_one_process(paths, published, None, on_progress, home_place)
     started = time.perf_counter()
     report = IngestReport()
     try:
         with _collecting_less():
-            _ingest(report, paths, published, jobs or default_jobs(), on_progress)
+            _ingest(report, paths, published, jobs or default_jobs(), on_progress, home_place)
     except KeyboardInterrupt:
         report.interrupted = True
     except BrokenProcessPool:
@@ -288,26 +294,24 @@ def ingest_paths(
 
 def _ingest(
     report: IngestReport,
-    paths: Iterable[Path],
+    paths: Iterable[Path | str],
     published: date | None,
     jobs: int,
     on_progress: Callable[[Progress], None] | None,
+    home_place: str,
 ) -> None:
-    files: list[Path] = []
-    for path in paths:
-        try:
-            files.extend(find_files([path]))
-        except ReadError as error:
-            report.errors.append(str(error))
-    report.found = len(files)
-    if not files:
+    sources = _sources(paths, report)
+    if not sources:
         return
     editors = EditorOverrides.load()
     with AnnotatorPool(jobs, editors.for_article(None, "")) as pool:
         store = ParallelStore(pool, editors)
+        if home_place and not store.home_places(home_place):
+            report.errors.append(f"--home-place {home_place!r}: the gazetteer knows no such place")
+            return
         writer = _Writer(store, report, on_progress)
         ahead: deque[_Step] = deque()
-        for step in _steps(files, published):
+        for step in _steps(sources, published, home_place):
             step.items = store.plan(step.batch) if step.batch else []
             ahead.append(step)
             while sum(len(s.items) for s in ahead) > AHEAD_PER_JOB * jobs:
@@ -318,19 +322,44 @@ def _ingest(
         refresh_statistics()
 
 
-def _steps(files: list[Path], published: date | None) -> Iterator[_Step]:
-    """Each file's batches, as events.store batches them."""
-    for index, path in enumerate(files, start=1):
-        try:
-            records = read_file(path, published, settings.INGEST_MAX_FILE_BYTES)
-        except ReadError as error:
-            yield _Step(path, index, error=str(error))
+def _sources(paths: Iterable[Path | str], report: IngestReport) -> list[Path | str]:
+    """The files and URLs to read, as events.ingest finds them."""
+    sources: list[Path | str] = []
+    for path in paths:
+        if is_url(path):
+            sources.append(str(path))
             continue
+        try:
+            sources.extend(find_files([Path(path)]))
+        except ReadError as error:
+            report.errors.append(str(error))
+    report.found = len(sources)
+    return sources
+
+
+def _steps(sources: list[Path | str], published: date | None, home_place: str) -> Iterator[_Step]:
+    """Each source's batches, as events.store batches them."""
+    fetcher: Fetcher | None = None
+    for index, source in enumerate(sources, start=1):
+        errors: list[str] = []
+        try:
+            if isinstance(source, str):
+                fetcher = fetcher or Fetcher()
+                read = read_url(source, fetcher, published)
+                records, errors = read.articles, read.errors
+            else:
+                records = read_file(source, published, settings.INGEST_MAX_FILE_BYTES)
+        except (FetchError, ReadError) as error:
+            yield _Step(source, index, errors=[str(error)])
+            continue
+        if home_place:
+            records = [replace(r, home_place=r.home_place or home_place) for r in records]
         batches = list(_batches(records)) or [[]]
         done = 0
         for number, batch in enumerate(batches, start=1):
-            yield _Step(path, index, batch, [], done, len(records), number == len(batches))
-            done += len(batch)
+            last = number == len(batches)
+            yield _Step(source, index, batch, [], done, len(records), last, errors)
+            errors, done = [], done + len(batch)
 
 
 @contextlib.contextmanager
@@ -382,9 +411,9 @@ class _Writer:
         report = self.report
         if step.done_before == 0:
             report.files += 1
-        if step.error:
-            report.errors.append(step.error)
-        elif step.items and step.index != self._failed:
+            report.urls += isinstance(step.path, str)
+        report.errors.extend(step.errors)
+        if step.items and step.index != self._failed:
             self._write(step)
         if step.last:
             report.finished += 1

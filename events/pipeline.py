@@ -14,7 +14,7 @@ from datetime import date
 from typing import Generic, Protocol, TypeVar
 
 from events.extraction.dates import Timex, find_timexes
-from events.extraction.happenings import classify, headline
+from events.extraction.happenings import classify, headline, speaker
 from events.gazetteer import Entry, Gazetteer
 from events.sentences import Sentence, split_sentences
 from events.toponyms import (
@@ -41,6 +41,7 @@ class EventDraft:
     is_caption: bool
     kind: str = "other"  # events/extraction/happenings: from the sentence's cues
     headline: str = ""  # the sentence's main clause, about 80 characters
+    speaker: str = ""  # who a statement's words are, where the sentence names them
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +176,13 @@ class Pipeline:
             }
         )
 
+    def home_places(self, name: str) -> tuple[Entry, ...]:
+        """The places a home place's name means ('Paris, Texas': the town and the state),
+        read as a dateline would be; empty if the gazetteer knows none of it."""
+        sentences = split_sentences(name)
+        found = self.toponym_finder.find(name, sentences)
+        return tuple(t.entry for t in found if t.role == PLACE)
+
     def _annotate(self, text: str, published: date, overrides: Overrides) -> Annotation:
         sentences = split_sentences(text)
         found = self.toponym_finder.find(text, sentences, overrides)
@@ -238,8 +246,9 @@ class Pipeline:
             timex_value=value,
             places=tuple(places.values()),
             is_caption=sentence.is_caption,
-            kind=classify(sentence.text).name,
+            kind=(kind := classify(sentence.text).name),
             headline=headline(sentence.text),
+            speaker=speaker(sentence.text) if kind == "statement" else "",
         )
 
 

@@ -1,12 +1,13 @@
 """Ingests as jobs on a queue in PostgreSQL, for workers on any number of machines.
 
-`manage.py ingest --queue PATH…` enqueues one job per file (procrastinate: its jobs
-live in the PostgreSQL that newsmap already uses, so there is no broker to run);
-`manage.py procrastinate worker` runs them, each job an ordinary ingest of its one
-file in the worker's process (events.ingest). What makes a job safe to run twice:
+`manage.py ingest --queue PATH|URL…` enqueues one job per file, feed or page
+(procrastinate: its jobs live in the PostgreSQL that newsmap already uses, so there
+is no broker to run); `manage.py procrastinate worker` runs them, each job an ordinary
+ingest of its one source in the worker's process (events.ingest), and polls the feeds
+that are due (events.feeds) as a periodic task. What makes a job safe to run twice:
 
-- a queueing lock per file: a file already waiting in the queue is not queued again;
-- a lock per file: two jobs of one file never run at once (the second waits);
+- a queueing lock per source: one already waiting in the queue is not queued again;
+- a lock per source: two jobs of one source never run at once (the second waits);
 - the store itself: articles are found by their content and origin, which are unique
   in the database, and batches take turns by an advisory lock (events.locks), so a
   job retried after a failure half-way, or run again, stores nothing twice.
@@ -24,14 +25,18 @@ from pathlib import Path
 from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.db.models import Count
+from django.utils import timezone
 from procrastinate import RetryStrategy
 from procrastinate.contrib.django import app
 from procrastinate.exceptions import AlreadyEnqueued, ConnectorException
 
+from events.feeds import feeds_to_poll, poll
 from events.ingest import IngestReport, ingest_paths
+from events.management.commands.poll import summary as poll_summary
 from events.pipeline import Pipeline
 from events.readers import ReadError, find_files
 from events.terminal import printable
+from events.web import is_url
 from events.wording import count_of
 
 QUEUE = "ingest"
@@ -74,21 +79,27 @@ RETRY = RetryStrategy(max_attempts=3, linear_wait=10)
 
 
 @app.task(name=INGEST_TASK, queue=QUEUE, retry=RETRY)
-def ingest_source(source: str, published: str | None = None) -> None:
-    """One job: a file, as `manage.py ingest --jobs 1 FILE` ingests it.
-
-    Hook for feeds and pages: once `ingest URL` lands (events.ingest reads URLs),
-    _queueable queues URLs too, and a URL source goes to ingest_paths as the string it
-    is (Path would fold its "//"). Feed polling then becomes a periodic task here, as
-    retry_stalled_ingests below is one."""
+def ingest_source(source: str, published: str | None = None, home_place: str = "") -> None:
+    """One job: a file, feed or page, as `manage.py ingest --jobs 1 SOURCE` ingests it."""
     report = ingest_paths(
-        [Path(source)],
+        [source],  # a URL as the string it is (Path would fold its "//")
         published=date.fromisoformat(published) if published else None,
         pipeline=_worker_pipeline(),
+        home_place=home_place,
     )
     logger.info("%s: %s", printable(source), summary(report))
     if report.errors:
         raise IngestFailed("; ".join(printable(error) for error in report.errors))
+
+
+@app.periodic(cron="* * * * *")
+@app.task(name="newsmap.poll_feeds", queue=QUEUE, queueing_lock="poll-feeds", lock="poll-feeds")
+def poll_feeds(timestamp: int) -> None:
+    """Every minute, on one worker at a time: the feeds that are due, as `manage.py poll`
+    polls them (each feed's interval says when it is due)."""
+    feeds, _ = feeds_to_poll([], timezone.now())
+    for result in poll(feeds, _worker_pipeline()):
+        logger.info("%s", poll_summary(result))
 
 
 @app.periodic(cron="*/5 * * * *")
@@ -126,9 +137,11 @@ class Enqueued:
     errors: list[str] = field(default_factory=list)
 
 
-def enqueue(paths: list[str], published: date | None = None, option: str = "--queue") -> Enqueued:
-    """One job per file of `paths` (folders walked as ingest walks them); a path that
-    cannot be read is one error line, and the others are queued."""
+def enqueue(
+    paths: list[str], published: date | None = None, home_place: str = "", option: str = "--queue"
+) -> Enqueued:
+    """One job per URL and per file of `paths` (folders walked as ingest walks them); a
+    path that cannot be read is one error line, and the others are queued."""
     require_queue(option)
     result = Enqueued()
     sources: list[str] = []
@@ -140,7 +153,7 @@ def enqueue(paths: list[str], published: date | None = None, option: str = "--qu
     try:
         with transaction.atomic():
             for source in sources:
-                result.queued += _defer(source, published)
+                result.queued += _defer(source, published, home_place)
     except (DatabaseError, ConnectorException) as error:
         # procrastinate's own error wraps the database's, which says what is wrong.
         raise QueueError(_database_trouble(error.__cause__ or error)) from None
@@ -149,24 +162,23 @@ def enqueue(paths: list[str], published: date | None = None, option: str = "--qu
 
 
 def _queueable(path: str) -> list[str]:
-    """The sources a command-line argument names. Files go by their absolute path, so
-    that a worker started in another folder finds them."""
-    # "https:/": a URL that went through Path, which folds its "//".
-    if path.startswith(("http:/", "https:/")):
-        # The hook for feeds and article pages: once `ingest URL` reads them
-        # (events.ingest), a URL is one job too: `return [path]`.
-        raise QueueError(f"{printable(path)}: URLs are not queued yet; only files and folders")
+    """The sources a command-line argument names: a feed's or page's URL, or the files
+    of a file or folder by their absolute path, so that a worker started in another
+    folder finds them."""
+    if is_url(path):
+        return [path]
     return [str(file.absolute()) for file in find_files([Path(path)])]
 
 
-def _defer(source: str, published: date | None) -> int:
+def _defer(source: str, published: date | None, home_place: str) -> int:
     """1 if a job was queued, 0 if one for this source was waiting already."""
     key = f"ingest:{source}"
     task = ingest_source.configure(queueing_lock=key, lock=key)
+    day = published.isoformat() if published else None
     try:
         # A savepoint of its own: a refused job must not undo the others'.
         with transaction.atomic():
-            task.defer(source=source, published=published.isoformat() if published else None)
+            task.defer(source=source, published=day, home_place=home_place)
     except AlreadyEnqueued:
         return 0
     return 1

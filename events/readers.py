@@ -103,22 +103,26 @@ class ArticleInput:
     url: str
     published: date | None  # calendar day
     published_at: datetime | None  # when the time of day is known (aware if an offset was given)
-    origin: str  # "path/to/file.txt" or "path/to/file.jsonl#<id or line N>"
+    origin: str  # "path/to/file.txt", "path/to/file.jsonl#<id or line N>", or a page's URL
+    author: str = ""
+    # The source's home place ("Paris, Texas"): evidence for which place a name means.
+    home_place: str = ""
 
 
 class ReadError(Exception):
     """A file that cannot be turned into articles, with a one-line reason for the user."""
 
-    def __init__(self, path: Path, reason: str, line: int | None = None) -> None:
+    def __init__(self, path: Path | str, reason: str, line: int | None = None) -> None:
         super().__init__(path, reason, line)
-        self.path = Path(path)
+        # A string is a URL (events.web): Path would fold its "//".
+        self.path = path if isinstance(path, str) else Path(path)
         # The message is printed as one line per bad file, so embedded newlines (which
         # json or codec messages can carry) would break the report apart.
         self.reason = " ".join(reason.split())
         self.line = line
 
     def __str__(self) -> str:
-        where = f"{self.path.as_posix()}: "
+        where = f"{self.path if isinstance(self.path, str) else self.path.as_posix()}: "
         if self.line is not None:
             where += f"line {self.line}: "
         # File names and the values quoted in reasons come from the files: escaped, a
@@ -830,14 +834,30 @@ def nests_too_deeply(html: str, limit: int) -> int:
     return 0
 
 
-def _read_html(path: Path, raw: bytes, published: date | None, max_bytes: int) -> ArticleInput:
-    html = _decode_html(path, raw)
+@dataclass(frozen=True, slots=True)
+class PageFields:
+    """What an HTML page says of itself: its main text and its metadata, each a best guess."""
+
+    text: str
+    title: str
+    url: str  # canonical, or "" when the page names none that could be stored
+    source: str  # the site's name
+    published: str | None  # as written in the page
+    author: str
+
+
+def page_fields(
+    where: Path | str, html: str, published: date | None, extractor: str = "newsmap", url: str = ""
+) -> PageFields:
+    """The main text and metadata of a decoded page. where: the file or URL errors name;
+    extractor: "newsmap" (this module's reader) or "trafilatura"; url: where the page was
+    found, which trafilatura resolves relative links against."""
     if not html.strip():
-        raise ReadError(path, "contains only whitespace")
+        raise ReadError(where, "contains only whitespace")
     depth = nests_too_deeply(html, MAX_HTML_NESTING)
     if depth:
         raise ReadError(
-            path,
+            where,
             f"nests its elements too deeply ({depth:,} inside each other, and more): "
             "parsing it would take minutes",
         )
@@ -848,27 +868,90 @@ def _read_html(path: Path, raw: bytes, published: date | None, max_bytes: int) -
     title = _clean_title(
         _meta_content(tree, "og:title") or _node_text(tree.css_first("head title"))
     )
-    url = _link_href(tree, "canonical") or _meta_content(tree, "og:url") or ""
-    if bad_url(url):
-        # A page's metadata is a best guess, like its <time> elements: a link that could
-        # not be stored as written is left out rather than failing the article.
-        url = ""
+    canonical = _link_href(tree, "canonical") or _meta_content(tree, "og:url") or ""
     source = _clean_title(_meta_content(tree, "og:site_name") or "")
     published_raw = _meta_content(tree, "article:published_time") or _item_date(tree)
+    author = _clean_title(_meta_content(tree, "author") or "")
+    text = ""
+    if extractor == "trafilatura":
+        found = trafilatura_fields(where, _without_chrome(tree), url)
+        text = found.text
+        title = title or _clean_title(found.title)
+        canonical = canonical or found.url
+        source = source or _clean_title(found.source)
+        author = author or _clean_title(found.author)
+        # Its date is a day at most, and a guess: the page's own metadata goes first.
+        published_raw = published_raw or found.published
+    if not text:
+        # trafilatura leaves pages of a line or two (events.html_text.MIN_TEXT), and
+        # pages nested past what lxml parses, to this module's reader.
+        text, time_date = _newsmap_text(tree, published_raw is None and published is None)
+        published_raw = published_raw or time_date
+    elif published_raw is None and published is None:
+        published_raw = _time_element_date(tree.body)
+    if not text:
+        raise ReadError(where, "has no article text")
+    if bad_url(canonical):
+        # A page's metadata is a best guess, like its <time> elements: a link that could
+        # not be stored as written is left out rather than failing the article.
+        canonical = ""
+    return PageFields(text, title, canonical, source, published_raw, author)
 
+
+# Site chrome, when it stands outside the story: trafilatura keeps a <header>'s or a
+# lone <nav>'s paragraphs where there is little else; inside an <article> or <main> a
+# <header> holds the headline and is kept.
+_CHROME_TAGS = ("header", "nav", "footer", "aside")
+
+
+def _without_chrome(tree: LexborHTMLParser) -> str:
+    """The page's HTML less the chrome outside its <article>s and <main>, found in one
+    walk: asking each element for its ancestors would cost the square of the depth."""
+    chrome: list[LexborNode] = []
+    story = 0  # how many <article> or <main> elements are open
+    for kind, node in _walk(tree.root):
+        if kind == "text":
+            continue
+        if node.tag in ("article", "main"):
+            story += 1 if kind == "open" else -1
+        elif kind == "open" and not story and node.tag in _CHROME_TAGS:
+            chrome.append(node)
+    for node in chrome:
+        node.decompose()
+    return tree.html or ""
+
+
+def _newsmap_text(tree: LexborHTMLParser, wants_date: bool) -> tuple[str, str | None]:
+    """The page's main text by this module's rules, and a <time> element's date."""
     for tag in _DROPPED_TAGS:
         for node in tree.css(tag):
             node.decompose()
     main = _main_element(tree)
-    if published_raw is None and published is None:
-        published_raw = _time_element_date(main) or _time_element_date(tree.body)
-    text = _block_text(main) if main is not None else ""
-    if not text:
-        raise ReadError(path, "has no article text")
-    sidecar = _read_sidecar(path, max_bytes)
-    if "published" in sidecar:
-        published_raw = sidecar["published"]
+    time_date = None
+    if wants_date:
+        time_date = _time_element_date(main) or _time_element_date(tree.body)
+    return (_block_text(main) if main is not None else ""), time_date
 
+
+def trafilatura_fields(where: Path | str, html: str, url: str = "") -> PageFields:
+    """The main text and metadata as trafilatura finds them (events.html_text has why)."""
+    from events.html_text import extract
+
+    try:
+        return extract(html, url)
+    except ValueError as error:
+        raise ReadError(where, f"could not be parsed as HTML ({error})") from None
+
+
+# Which reader finds the main text of .html files (benchmarks/html_bodies.py compares them).
+HTML_FILE_EXTRACTOR = "trafilatura"
+
+
+def _read_html(path: Path, raw: bytes, published: date | None, max_bytes: int) -> ArticleInput:
+    html = _decode_html(path, raw)
+    page = page_fields(path, html, published, HTML_FILE_EXTRACTOR)
+    sidecar = _read_sidecar(path, max_bytes)
+    published_raw = sidecar.get("published", page.published)
     day, moment = _published_from(
         published_raw,
         published,
@@ -878,13 +961,14 @@ def _read_html(path: Path, raw: bytes, published: date | None, max_bytes: int) -
         + _missing_sidecar_hint(path),
     )
     return ArticleInput(
-        text=text,
-        title=_clean_title(sidecar.get("title") or "") or title or default_title(text),
-        source=_clean_title(sidecar.get("source") or "") or source,
-        url=(sidecar.get("url") or "").strip() or url,
+        text=page.text,
+        title=_clean_title(sidecar.get("title") or "") or page.title or default_title(page.text),
+        source=_clean_title(sidecar.get("source") or "") or page.source,
+        url=(sidecar.get("url") or "").strip() or page.url,
         published=day,
         published_at=moment,
         origin=path.as_posix(),
+        author=page.author,
     )
 
 
@@ -906,7 +990,7 @@ def _decode_html(path: Path, raw: bytes) -> str:
         raise ReadError(path, f"is not valid {name} ({_describe_bad_bytes(raw, exc)})") from None
 
 
-def _declared_charset(path: Path, raw: bytes) -> str | None:
+def _declared_charset(path: Path | str, raw: bytes) -> str | None:
     """The Python codec for the page's <meta> charset, as browsers read the label.
 
     The WHATWG Encoding Standard's labels (webencodings), not Python's codec names: a

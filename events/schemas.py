@@ -39,6 +39,11 @@ BBOX_HELP = (
 # The one rule relating two parameters, which the schema can state only in words.
 START_HELP = "Events ending on or after this day. A start after end is refused (400)."
 END_HELP = "Events starting on or before this day."
+EACH_HELP = (
+    "`happening` (default): one event per happening, its lead report, with how many reports "
+    "tell it and their other sources; `report`: every report (sentence) as an event of its "
+    "own. With `article`, every report of that article is listed."
+)
 
 
 class Paging(Schema):
@@ -60,7 +65,14 @@ class WindowFilters(Schema):
         None, description=KIND_HELP, examples=[["fighting,protest"]]
     )
 
+    each: Literal["happening", "report"] = Field("happening", description=EACH_HELP)
+
     _kind_as_list = field_validator("kind", mode="before")(as_list)
+
+    @property
+    def happenings(self) -> bool:
+        """One event per happening (its lead); an article's own list has all its reports."""
+        return self.each == "happening" and self.article is None
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -122,6 +134,11 @@ class EventProperties(Schema):
     kind: str = Field(description="The kind of event (see /api/kinds).")
     headline: str = Field(
         description="The sentence's main clause, about 80 characters; `text` is the whole sentence."
+    )
+    speaker: str = Field(description="Whose words a statement reports, where it names them; ''.")
+    reports: int = Field(description="How many reports (sentences) tell it, this one too.")
+    sources: list[ArticleRef] = Field(
+        description="The other articles that tell it (beyond `article`), oldest first."
     )
     article: ArticleRef
     places: list[PlaceRef]

@@ -14,7 +14,7 @@ import hashlib
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, TypeVar
@@ -26,7 +26,6 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from events import happenings
-from events.editors import EditorOverrides, place_id_from_key
 from events.gazetteer import Entry, normalize
 from events.identities import (
     EVENT_FIELDS,
@@ -46,6 +45,7 @@ from events.models import (
     is_long,
     origin_hash,
 )
+from events.overrides import EditorOverrides, keep_editors_words, place_id_from_key
 from events.pipeline import Annotation, EventDraft, Pipeline
 from events.readers import ArticleInput
 
@@ -254,6 +254,15 @@ class ArticleStore:
         self.geocoder = UnresolvedGeocoder()
         # Read once per run: an alias added while an ingest runs applies from the next one.
         self.editors = editors if editors is not None else EditorOverrides.load()
+        self._homes: dict[str, tuple[Entry, ...]] = {}
+        # Every source's home place this run (ingest --home-place), unless it has its own.
+        self.home_place = ""
+
+    def home_places(self, name: str) -> tuple[Entry, ...]:
+        """What a source's home place means in the gazetteer, looked up once a run."""
+        if name not in self._homes:
+            self._homes[name] = self.pipeline.home_places(name) if name.strip() else ()
+        return self._homes[name]
 
     def save_many(
         self,
@@ -289,6 +298,8 @@ class ArticleStore:
     def _annotate(self, record: ArticleInput, article: Article | None) -> Annotation:
         # Only a stored article can carry editors' choices.
         overrides = self.editors.for_article(article, record.text)
+        if record.home_place:
+            overrides = replace(overrides, home=self.home_places(record.home_place))
         assert record.published is not None, "readers guarantee a publication date"
         return self.pipeline.annotate(record.text, record.published, overrides)
 
@@ -368,6 +379,7 @@ class ArticleStore:
             own_events = [event for event, _ in own_drafts]
             was_mentioned, was_event = old_mentions[article.pk], old_events[article.pk]
             keep_ids(was_event, own_events, EVENT_KEYS, EVENT_KEYS)
+            keep_editors_words(was_event, own_events)
             keep_ids(was_mentioned, own_mentions, mention_keys(was_event), mention_keys(own_events))
             mentions += own_mentions
             drafts += own_drafts
@@ -467,6 +479,7 @@ def _event(article: Article, draft: EventDraft) -> Event:
         is_caption=draft.is_caption,
         kind=draft.kind,
         headline=draft.headline[:100],
+        speaker=draft.speaker[:100],
     )
 
 
@@ -526,6 +539,7 @@ def _fill(article: Article, record: ArticleInput, digest: str) -> None:
     article.title = record.title[:500]
     article.source = record.source[:200]
     article.url = record.url[:2000]
+    article.author = record.author[:200]
     article.published = record.published
     published_at = record.published_at
     if published_at is not None and timezone.is_naive(published_at):

@@ -503,6 +503,14 @@ _DATELINE = re.compile(
 
 _NEAR_KM = 600.0
 _CAPITAL_BONUS = 1.5
+# A source's home town itself, and a town of its home state or province: less than a
+# capital's bonus and a country the article names together, so a story that says
+# France puts 'Paris' there even in the Paris, Texas paper.
+_HOME_BONUS = 2.0
+_HOME_REGION_BONUS = 1.0
+# Towns of the home state or province this big are named without a cue ("in"): a
+# reader of the paper knows them. Smaller ones need what any small town needs.
+_HOME_REGION_TOWN = 10_000
 # Below this, a one-word town without a cue is more likely a surname.
 _SMALL_TOWN = 50_000
 # How close a small town without a cue must lie to the article's other places.
@@ -517,11 +525,15 @@ class Overrides:
     aliases: normalised name → the place editors say it means; used before the
     gazetteer and without a rebuild. never: normalised names that are never
     places. not_here: (start, end) spans that are not places in this article.
+    home: the places its source calls home (a local paper's town and state), read
+    as a reader of that paper does: evidence like a place the article names, so
+    'Paris' in a Paris, Texas paper is that Paris, unless the article says France.
     """
 
     aliases: dict[str, Entry] = field(default_factory=dict)
     never: frozenset[str] = frozenset()
     not_here: frozenset[tuple[int, int]] = frozenset()
+    home: tuple[Entry, ...] = ()
 
 
 NO_OVERRIDES = Overrides()
@@ -1220,13 +1232,15 @@ class ToponymFinder:
         # Read twice: the first reading settles names the article leaves
         # little doubt about ("Southampton", "Bolton"), and those then speak
         # for the rest ("Birmingham" in England, not Alabama).
-        first = self._resolve(kept, text)
-        settled = [
+        # The source's home speaks in both readings, as a name no match has ("").
+        home = [("", entry) for entry in overrides.home]
+        first = self._resolve(kept, text, home)
+        settled = home + [
             (normalize(t.text), t.entry)
             for t in first
             if t.role == PLACE and t.entry.kind in {"city", "region"}
         ]
-        found = self._resolve(kept, text, settled) if settled else first
+        found = self._resolve(kept, text, settled) if len(settled) > len(home) else first
         # One sense per article: "in Samos" makes "the Samos hotspot" and
         # "Samos's economy" that island town too, though alone they would
         # not be enough for a small town.
@@ -1481,6 +1495,7 @@ class ToponymFinder:
             score += 1.5
         if candidate.country_code in dominant:
             score += 1.0
+        score += self._home_bonus(candidate)
         if context.broader and any(_within(candidate, q) for q in context.broader):
             score += 6.0
         if (
@@ -1522,6 +1537,15 @@ class ToponymFinder:
                 score += 2.0 * math.exp(-nearest / _NEAR_KM)
         return score
 
+    def _home_bonus(self, candidate: Entry) -> float:
+        bonus = 0.0
+        for home in self._overrides.home:
+            if candidate.key == home.key:
+                bonus = max(bonus, _HOME_BONUS)
+            elif home.kind == "region" and candidate.kind == "city" and _within(candidate, home):
+                bonus = max(bonus, _HOME_REGION_BONUS)
+        return bonus
+
     def _nearest_km(self, candidate: Entry, neighbours: Sequence[Entry]) -> float | None:
         """How far the nearest of the neighbours lies. Both readings of an article
         measure the same pairs, so distances are kept for the article."""
@@ -1546,6 +1570,10 @@ class ToponymFinder:
             return True
         if normalize(match.text) in self._overrides.aliases:
             return True  # an editor said so
+        if self._home_bonus(entry) >= _HOME_BONUS:
+            return True  # the paper's own town needs no introduction
+        if self._home_bonus(entry) and entry.population >= _HOME_REGION_TOWN:
+            return True  # nor do the towns of note in its state
         if context.confirmed.get(context.name) == entry.key:
             return True  # the article placed it so where it was cued
         if entry.kind == "region":

@@ -7,6 +7,7 @@ from datetime import date
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -18,6 +19,7 @@ from events.basemap import outlines_url
 from events.extraction.dates import find_timexes
 from events.kind_styles import KindStyle, style_of
 from events.kind_styles import css as kind_css
+from events.map_window import WINDOW_DAYS, first_window
 from events.models import Article, Event, Mention
 
 # A date of week precision or coarser is shown on the map as the window that
@@ -34,8 +36,12 @@ def _tiles() -> list[dict[str, str]]:
 
 def map_page(request: HttpRequest) -> HttpResponse:
     center = settings.LEAFLET_CONFIG.get("DEFAULT_CENTER", (30.0, 15.0))
+    events_url = reverse("api-1:api-events-compact")
     config = {
-        "eventsUrl": reverse("api-1:api-events-compact"),
+        "eventsUrl": events_url,
+        # The window the map opens on, fetched (and preloaded) before the rest.
+        "firstWindow": first_window(request.GET, events_url),
+        "windowDays": WINDOW_DAYS,
         # The article page's address with the id left off: the script appends it.
         "articleUrl": reverse("article", args=[0])[:-2],
         # Another page owns /embed/code/; the map only links to it.
@@ -152,12 +158,18 @@ class EventItem:
     headline: str
     sentence: str  # "" when the headline is the whole sentence
     background: bool
+    caption: bool
+    speaker: str
+    reports: int  # how many reports tell its happening, in this article and others
 
 
 def _event_items(article: Article) -> list[EventItem]:
     """The article's events in the order its text tells them."""
     items = []
-    for event in article.events.order_by("start", "id"):
+    events = article.events.order_by("start", "id").annotate(
+        told=Count("reports", distinct=True) + Count("lead__reports", distinct=True)
+    )
+    for event in events:
         headline = shown_headline(event.headline, event.text)
         items.append(
             EventItem(
@@ -167,6 +179,10 @@ def _event_items(article: Article) -> list[EventItem]:
                 headline=headline,
                 sentence=event.text if says_more(headline, event.text) else "",
                 background=is_background(event.date_start, event.date_end, article.published),
+                caption=event.is_caption,
+                speaker=event.speaker,
+                # Its own, or its lead's reports (itself among them) and the lead.
+                reports=event.told + 1 if event.told else 1,
             )
         )
     return items

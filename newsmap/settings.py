@@ -47,6 +47,31 @@ def env_int(name: str, default: int, minimum: int | None = None) -> int:
     return value
 
 
+def env_float(name: str, default: float, above: float | None = None) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a number") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a finite number")
+    if above is not None and value <= above:
+        raise ImproperlyConfigured(f"{name}={raw!r} must be more than {above:g}")
+    return value
+
+
+def env_url(name: str, default: str) -> str:
+    """An http(s) address, or empty."""
+    raw = os.environ.get(name, default).strip()
+    if raw and not re.fullmatch(r"https?://[^\s/?#]+[^\s]*", raw):
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not an http(s) URL (use https://newsmap.example.org/)"
+        )
+    return raw
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:
@@ -305,6 +330,21 @@ NOMINATIM_USER_AGENT = env_str("NOMINATIM_USER_AGENT", "newsmap")
 # memory (a single article needs about 20 times its size while it is annotated
 # and stored), and anything larger is refused with a line saying so.
 INGEST_MAX_FILE_BYTES = env_int("INGEST_MAX_FILE_BYTES", 64 * 1024 * 1024, minimum=1)
+
+# Feeds and article pages fetched over HTTP (events/fetch.py). A feed URL is untrusted
+# input, so only public addresses are asked unless this is true (a newsroom's own
+# intranet feeds, or the tests' server on 127.0.0.1).
+FETCH_ALLOW_PRIVATE_ADDRESSES = env_bool("FETCH_ALLOW_PRIVATE_ADDRESSES", False)
+# The whole request, from connecting to the last byte.
+FETCH_TIMEOUT_SECONDS = env_float("FETCH_TIMEOUT_SECONDS", 20.0, above=0)
+# A feed or page larger than this is refused (a page is parsed whole in memory).
+FETCH_MAX_BYTES = env_int("FETCH_MAX_BYTES", 10 * 1024 * 1024, minimum=1)
+FETCH_MAX_REDIRECTS = env_int("FETCH_MAX_REDIRECTS", 5, minimum=0)
+# Per host: a site's feed and its articles' pages are asked one at a time, this often.
+FETCH_REQUESTS_PER_SECOND = env_float("FETCH_REQUESTS_PER_SECOND", 1.0, above=0)
+# Where the people running this newsmap can be found: named in the User-Agent, so that
+# a site's owner who sees newsmap's requests knows whom to ask.
+NEWSMAP_URL = env_url("NEWSMAP_URL", "")
 
 # The read API pages its lists; a client may ask for at most this many.
 API_MAX_LIMIT = env_int("API_MAX_LIMIT", 5000, minimum=1)

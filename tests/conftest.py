@@ -33,7 +33,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-pytest_plugins = ["tests.wire_server"]
+pytest_plugins = ["tests.wire_server", "tests.web_server"]
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 
@@ -102,7 +102,7 @@ def open_map(live_server: Any, page: Any) -> Callable[[str], Any]:
 
 
 def map_opener(page: Any, origin: str) -> Callable[[str], Any]:
-    """Opens the map at `origin` with a query, offline, once it is ready."""
+    """Opens the map at `origin` with a query, offline, once every event is loaded."""
     # No test reaches the network: tile requests get an empty answer, which the
     # page sees as a failed tile, as it would offline.
     page.route(
@@ -112,7 +112,8 @@ def map_opener(page: Any, origin: str) -> Callable[[str], Any]:
 
     def open_map(query: str) -> Any:
         page.goto(f"{origin}/{query}")
-        page.wait_for_selector("body.is-ready")
+        # is-ready once the window in view is drawn, is-complete once every event is in.
+        page.wait_for_selector("body.is-complete")
         return page
 
     return open_map

@@ -130,6 +130,10 @@ def test_event_properties_carry_iso_dates_the_article_and_the_places(
         "is_caption": False,
         "kind": "fighting",
         "headline": "Rebels retreated from the oil town of Ras Lanuf",
+        "speaker": "",
+        # Told by this report alone.
+        "reports": 1,
+        "sources": [],
         "article": {
             "id": world.libya_article.pk,
             "title": "Rebels retreat from Ras Lanuf",
@@ -332,8 +336,8 @@ def test_listing_events_takes_the_same_few_queries_however_many_there_are(
             world.summit_article, f"Event {day}", date(2011, 4, day), date(2011, 4, day), *places
         )
 
-    # A count, the events with their articles, and their places.
-    with django_assert_max_num_queries(3):
+    # A count, the events with their articles, their places, and their happenings' reports.
+    with django_assert_max_num_queries(4):
         response = client.get("/api/events", {"bbox": "-10,20,30,60", "q": "event"})
 
     assert response.json()["count"] == 30

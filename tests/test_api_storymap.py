@@ -215,5 +215,5 @@ def test_other_sites_storymapjs_may_fetch_it_and_no_events_is_still_a_story(
 def test_the_schema_documents_the_export_and_its_filters(client: Client, db: None) -> None:
     operation = client.get("/api/openapi.json").json()["paths"]["/api/storymap"]["get"]
     names = {parameter["name"] for parameter in operation["parameters"]}
-    assert names == {"start", "end", "place", "article", "q", "kind"}
+    assert names == {"start", "end", "place", "article", "q", "kind", "each"}
     assert {"200", "400"} <= set(operation["responses"])

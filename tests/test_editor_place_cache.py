@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from events.editors import editor_key, merge_places, place_entry
+from events.editors import merge_places
 from events.gazetteer import Entry
 from events.models import Place
+from events.overrides import editor_key, place_entry
 from events.store import PlaceCache
 
 

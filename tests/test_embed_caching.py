@@ -95,8 +95,8 @@ def test_the_embed_reads_the_same_few_queries_however_many_cards(
     client: Client, article: Article, django_assert_num_queries: object, count: int
 ) -> None:
     _events(article, count)
-    # The count, the events with their articles' columns, their places.
-    with django_assert_num_queries(3):  # type: ignore[operator]
+    # The count, the events with their articles' columns, their places, their reports.
+    with django_assert_num_queries(4):  # type: ignore[operator]
         response = client.get("/embed/timeline/")
     assert response.content.decode().count('class="nm-card kind-') == count
 

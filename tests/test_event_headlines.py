@@ -80,3 +80,10 @@ def test_any_text_gets_a_headline_within_the_limit_made_of_its_own_words(text: s
     short = headline(text)
     assert len(short) <= LIMIT + 1
     assert _is_trimmed_from(short, text)
+
+
+def test_a_bracket_glued_to_the_next_word_is_not_cut_out_with_its_space() -> None:
+    # Cut out, "Thailand" and "index" would run together as one word no sentence has.
+    text = "The Stock Exchange of Thailand ( SET)index on Friday moved down 3.99 points."
+    assert "Thailandindex" not in headline(text)
+    assert _is_trimmed_from(headline(text), text)

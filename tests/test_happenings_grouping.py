@@ -104,3 +104,11 @@ def test_reports_of_no_known_kind_never_join() -> None:
     one = report(0, "Crowds gathered in Ras Lanuf on Friday.", RAS_LANUF, kind="other")
     two = report(100, "Crowds gathered in Ras Lanuf on Friday.", RAS_LANUF, kind="other")
     assert keys(group([one, two])) == [[0], [100]]
+
+
+def test_an_editors_join_outweighs_the_evidence_and_a_split_outweighs_it_too() -> None:
+    zawiya = report(100, "Government forces pounded Zawiya on Friday.", ZAWIYA)
+    joined = group([POUNDED, zawiya], {(POUNDED.key, zawiya.key): True})
+    assert keys(joined) == [[0, 100]]
+    split = group([POUNDED, BOMBARDMENT], {(BOMBARDMENT.key, POUNDED.key): False})
+    assert keys(split) == [[0], [100]]

@@ -1,5 +1,5 @@
-"""`ingest --queue` queues one job per file, by its absolute path; a path it cannot
-read is one line naming it, and the other files are queued all the same; a database
+"""`ingest --queue` queues one job per file, by its absolute path, and per URL; a path
+it cannot read is one line naming it, and the others are queued all the same; a database
 whose queue tables were never migrated is one line saying to migrate."""
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def _queued_sources() -> list[str]:
     return [job.args["source"] for job in jobs]
 
 
-def test_each_file_of_a_folder_is_one_job_and_a_bad_path_one_line(
+def test_each_file_of_a_folder_and_each_url_is_one_job_and_a_bad_path_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "news").mkdir()
@@ -53,14 +53,11 @@ def test_each_file_of_a_folder_is_one_job_and_a_bad_path_one_line(
     assert _queued_sources() == [
         str(tmp_path / "news" / "a.json"),
         str(tmp_path / "news" / "b.jsonl"),
+        "https://example.org/feed",  # read by the worker that runs it
     ]
-    assert out.getvalue().startswith("Queued 2 files for ingest: ")
-    # Path folds a URL's "//" (until ingest reads URLs, when they are queued too).
-    assert err.getvalue().splitlines() == [
-        "missing: no such file or folder",
-        "https:/example.org/feed: URLs are not queued yet; only files and folders",
-    ]
-    assert str(raised.value) == "2 inputs could not be queued (see above)"
+    assert out.getvalue().startswith("Queued 3 sources for ingest: ")
+    assert err.getvalue().splitlines() == ["missing: no such file or folder"]
+    assert str(raised.value) == "1 input could not be queued (see above)"
 
 
 def test_a_database_without_the_queues_tables_is_one_line_saying_to_migrate(

@@ -1,6 +1,7 @@
-"""A queued job is an ingest of its one file: a file that cannot be read fails the job
-with its error line (procrastinate then tries it again, and at last marks it failed),
-and `ingest --status` names the files whose jobs failed."""
+"""A queued job is an ingest of its one source, a file or a feed's or page's URL: one
+that cannot be read fails the job with its error line (procrastinate then tries it
+again, and at last marks it failed), and `ingest --status` names the sources whose jobs
+failed. The periodic task polls the feeds that are due."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 
-from events.models import Article
-from events.queue import IngestFailed, ingest_source
+from events.models import Article, Feed
+from events.queue import IngestFailed, ingest_source, poll_feeds
+from tests.web_news import RAS_LANUF, ZAWIYA, Item, article_page, rss20
+from tests.web_server import LocalWeb
 
 
 @pytest.mark.django_db
@@ -28,6 +31,35 @@ def test_a_job_stores_its_file_and_one_that_cannot_be_read_fails_with_its_line(
         ingest_source(source=str(bad))
     assert Article.objects.count() == 1
     assert str(failed.value).startswith(f"{bad}: ") and "JSON" in str(failed.value)
+
+
+def _feed(web: LocalWeb) -> str:
+    web.page("/ras-lanuf.html", article_page("Fighting at Ras Lanuf", RAS_LANUF))
+    web.page("/zawiya.html", article_page("Zawiya shelled", ZAWIYA))
+    items = [
+        Item("Fighting at Ras Lanuf", web.url + "/ras-lanuf.html"),
+        Item("Zawiya shelled", web.url + "/zawiya.html"),
+    ]
+    return web.page("/feed.xml", rss20(items), "application/rss+xml")
+
+
+@pytest.mark.django_db
+def test_a_job_of_a_feeds_url_stores_its_entries(web: LocalWeb) -> None:
+    ingest_source(source=_feed(web))
+    assert sorted(Article.objects.values_list("title", flat=True)) == [
+        "Fighting at Ras Lanuf",
+        "Zawiya shelled",
+    ]
+
+
+@pytest.mark.django_db
+def test_the_periodic_task_polls_the_feeds_that_are_due(web: LocalWeb) -> None:
+    Feed.objects.create(name="The Daily", url=_feed(web))
+    Feed.objects.create(name="Paused", url=web.url + "/paused.xml", active=False)
+    poll_feeds(timestamp=0)
+    assert Article.objects.count() == 2
+    assert Feed.objects.get(name="The Daily").last_polled is not None
+    assert Feed.objects.get(name="Paused").last_polled is None
 
 
 @pytest.mark.skipif(

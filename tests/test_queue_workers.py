@@ -61,8 +61,8 @@ def test_two_workers_store_what_one_ingest_stores_and_jobs_run_again_store_nothi
         [(again_status, again_log)] = _workers(shared, 1)
         stored_again = contents(shared)
 
-    assert queued.startswith(f"Queued {FILES} files for ingest")
-    assert waiting.startswith(f"Queued 0 files for ingest ({FILES} already waiting)")
+    assert queued.startswith(f"Queued {FILES} sources for ingest")
+    assert waiting.startswith(f"Queued 0 sources for ingest ({FILES} already waiting)")
     assert [status for status, _ in workers] == [0, 0], workers
     jobs = [re.findall(r"wire-\d\d\.jsonl: \d+ articles \((\d+) new", log) for _, log in workers]
     assert all(jobs), "a worker ran no job"

@@ -81,8 +81,9 @@ def test_timelinejs_renders_the_seed_events_from_the_timeline_api(
     artifacts: Path,
 ) -> None:
     call_command("ingest", str(settings.BASE_DIR / "seeds"), stdout=StringIO(), stderr=StringIO())
-    events = Event.objects.count()
-    assert events > 0
+    # One slide per happening: its lead, with the count and sources of its reports.
+    events = Event.objects.filter(lead__isnull=True).count()
+    assert 0 < events < Event.objects.count()
     site, handler = newsroom
     handler.page = newsroom_page(site, f"{live_server.url}/api/timeline")  # type: ignore[attr-defined]
 
@@ -95,6 +96,7 @@ def test_timelinejs_renders_the_seed_events_from_the_timeline_api(
     assert stored & {headline.strip() for headline in headlines}, "slides carry the headlines"
     texts = " ".join(page.locator(".tl-slide .tl-text-content").all_text_contents())  # type: ignore[attr-defined]
     assert "Zawiya's Martyrs' Square" in texts
+    assert " reports · " in texts, "a happening several reports tell says so"
     # The timeline's rows are the kinds (each slide's group).
     groups = page.locator(".tl-timegroup-message").all_text_contents()  # type: ignore[attr-defined]
     assert {"Fighting", "Diplomacy"} <= {group.strip() for group in groups}

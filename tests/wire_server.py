@@ -10,7 +10,9 @@ process under gunicorn, as `make serve` runs newsmap. Tests must leave the corpu
 
 from __future__ import annotations
 
+import json
 import os
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +27,7 @@ SHARED = Path(os.environ.get("NEWSMAP_SHARED_DIR", settings.BASE_DIR.parent / "s
 WIRE = SHARED / "data" / "news" / "wire_1997_2005.jsonl"
 
 # An editor's first hour on the corpus, so that every admin list has rows: an alias, a
-# merge (its redirect), a re-pointed mention (its place choice) and a stop-list name.
+# merge (its redirect), a re-pointed mention (its place choice), a stop-list name and a feed.
 EDITORS_WORK = """
 from django.contrib.auth.models import User
 from events import editors
@@ -43,7 +45,17 @@ mention.save()
 editors.repoint_mention(mention, old, erin)
 stop = Mention.objects.filter(place__kind="city").order_by("-pk").first()
 editors.mark_not_a_place(stop, "not_here", erin)
+from events.models import Feed
+Feed.objects.create(name="Wire", url="https://news.example.com/wire.xml", home_place="Paris",
+                    last_status="partly", last_error="https://news.example.com/a: 404")
 """
+
+
+def busiest_publication_day() -> str:
+    """The corpus' day with the most articles (YYYY-MM-DD): a busy map to look at."""
+    days = Counter(json.loads(line)["published"][:10] for line in WIRE.open())
+    return days.most_common(1)[0][0]
+
 
 SUPERUSER = ("root", "a-long-admin-passphrase")
 EDITOR = ("erin", "a-long-editor-passphrase")

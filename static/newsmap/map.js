@@ -5,12 +5,19 @@
 // Article text is untrusted: everything from the data goes into the page
 // through textContent or attributes, never through innerHTML.
 
-import { backgroundFlags, newsSpan, splitBySpan, stepTarget } from "./timeaxis.js";
+import {
+  CLUSTER_BELOW_ZOOM,
+  CLUSTER_MAX_RADIUS_PX,
+  CLUSTER_RADIUS_PX,
+  ClusterMarkers,
+  clusterPlaces,
+} from "./clusters.js";
+import { SPAN_MARGIN_DAYS, backgroundFlags, newsSpan, splitBySpan, stepTarget } from "./timeaxis.js";
 
 const config = JSON.parse(document.getElementById("map-config").textContent);
 
 const DAY_MS = 86400000;
-const WINDOW_DAYS = { day: 1, week: 7, month: 30 };
+const WINDOW_DAYS = config.windowDays; // {day: 1, week: 7, month: 30}, from the server
 const WINDOWS = ["day", "week", "month", "all"];
 const DEFAULT_WINDOW = "week";
 // Events longer than this are kept aside and scanned one by one, so the
@@ -77,8 +84,12 @@ function el(tag, className, text) {
   return node;
 }
 
+// One formatter: Number.toLocaleString makes a new one on every call, which a
+// step that relabels a hundred clusters would feel.
+const NUMBER = new Intl.NumberFormat("en-GB");
+
 function plural(n, word) {
-  return `${n.toLocaleString("en-GB")} ${word}${n === 1 ? "" : "s"}`;
+  return `${NUMBER.format(n)} ${word}${n === 1 ? "" : "s"}`;
 }
 
 // --- state ---------------------------------------------------------------------------------
@@ -211,6 +222,7 @@ const ui = {
   histogram: $("histogram"),
   histogramWindow: $("histogram-window"),
   notice: $("url-notice"),
+  player: $("player"),
 };
 
 // --- the map ---------------------------------------------------------------------------------
@@ -265,7 +277,12 @@ const SpriteCanvas = L.Canvas.extend({
   _updateCircle(layer) {
     if (!this._drawing || layer._empty()) return;
     const radius = Math.max(Math.round(layer._radius), 1);
-    const sprite = circleSprite(layer.options, radius);
+    // Kept on the layer until its style changes (updateMarkers clears it).
+    if (!layer._sprite || layer._spriteRadius !== radius) {
+      layer._sprite = circleSprite(layer.options, radius);
+      layer._spriteRadius = radius;
+    }
+    const sprite = layer._sprite;
     const p = layer._point;
     const size = 2 * sprite.half;
     this._ctx.globalAlpha = 1;
@@ -278,7 +295,7 @@ const SpriteCanvas = L.Canvas.extend({
     );
   },
 });
-const renderer = new SpriteCanvas({ padding: 0.3 });
+const renderer = new SpriteCanvas({ padding: 0.1 });
 
 map.attributionControl.setPrefix(false);
 // Without network the tiles fail: after a few failures and no success the
@@ -314,8 +331,9 @@ function addGraticule() {
   const lines = [];
   for (let lat = -80; lat <= 80; lat += 10) lines.push([[lat, -180], [lat, 180]]);
   for (let lon = -180; lon <= 180; lon += 10) lines.push([[-85, lon], [85, lon]]);
+  // Its own renderer: on the markers' canvas it was redrawn with them on every step.
   L.polyline(lines, {
-    renderer,
+    renderer: L.svg({ padding: 0.5 }),
     interactive: false,
     color: "#94a3b8",
     weight: 0.6,
@@ -360,6 +378,33 @@ const labelPool = [];
 const hoverLabel = L.tooltip({ direction: "right", offset: [6, 0], className: "place-label", opacity: 1 });
 const popup = L.popup({ maxWidth: 340, minWidth: 240, autoPanPadding: [24, 24] });
 
+// How much of the map's foot the player covers: on a wide screen it floats over
+// the map (and wraps to two rows on a narrow one), on a phone it sits below it
+// (none). The offline note, popups and the first view keep clear of it.
+let playerClearance = 0;
+
+function measurePlayer() {
+  const overlays = window.getComputedStyle(ui.player).position === "absolute";
+  const mapBox = map.getContainer().getBoundingClientRect();
+  playerClearance = overlays ? Math.max(0, Math.ceil(mapBox.bottom - ui.player.getBoundingClientRect().top)) : 0;
+  map.getContainer().style.setProperty("--player-clearance", `${playerClearance}px`);
+  popup.options.autoPanPaddingBottomRight = [24, playerClearance + 24];
+  // …and below the controls along the top (zoom, Embed), which are drawn over popups.
+  let controlsBottom = 0;
+  for (const control of map.getContainer().querySelectorAll(".leaflet-top .leaflet-control")) {
+    controlsBottom = Math.max(controlsBottom, control.getBoundingClientRect().bottom - mapBox.top);
+  }
+  popup.options.autoPanPaddingTopLeft = [24, Math.ceil(controlsBottom) + 12];
+  // A popup taller than the room between them scrolls inside, or part would be hidden.
+  popup.options.maxHeight = Math.max(160, Math.floor(mapBox.height - controlsBottom - playerClearance - 70));
+  // A popup narrower than a phone's map, with room either side for the auto-pan's padding.
+  popup.options.maxWidth = Math.max(200, Math.min(340, mapBox.width - 100));
+  popup.options.minWidth = Math.min(240, popup.options.maxWidth);
+}
+measurePlayer();
+if (window.ResizeObserver) new ResizeObserver(measurePlayer).observe(ui.player);
+window.addEventListener("resize", measurePlayer);
+
 map.on("moveend", () => {
   const c = map.getCenter();
   state.view = { zoom: map.getZoom(), lat: c.lat, lon: L.Util.wrapNum(c.lng, [-180, 180], true) };
@@ -385,25 +430,45 @@ function showStatus(kind, message, action) {
   ui.status.append(box);
 }
 
+async function fetchEvents(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(` (the server answered ${response.status})`);
+  return response.json();
+}
+
+function showLoadError(error, what, retry) {
+  // A network or parse failure's own message means nothing to a reader.
+  const detail = error.message.startsWith(" (") ? error.message : "";
+  showStatus("error", `${what} could not be loaded${detail}. Check the connection and try again.`, {
+    label: "Try again",
+    run: retry,
+  });
+}
+
+// The window the page named and preloaded, when the address asks for it; null
+// when the map must load everything first (filters, the whole span, no news).
+function firstWindow() {
+  const first = config.firstWindow;
+  if (!first || state.article !== null || state.place !== null || state.q) return null;
+  if (state.window !== first.window) return null;
+  if (state.t !== null && isoDay(state.t) !== first.t) return null;
+  return first;
+}
+
+// Everything is complete once the rest of the events (after the first window's) are in.
+let complete = false;
+
 async function load() {
   showStatus("loading", "Loading events…");
-  let payload;
+  const first = firstWindow();
   try {
-    // The page preloads this URL while the scripts load; a plain fetch reuses it.
-    const response = await fetch(config.eventsUrl);
-    if (!response.ok) throw new Error(` (the server answered ${response.status})`);
-    payload = await response.json();
+    // The page preloads the first URL while the scripts load; a plain fetch reuses it.
+    prepare(await fetchEvents(first ? first.url : config.eventsUrl));
   } catch (error) {
-    // A network or parse failure's own message means nothing to a reader.
-    const detail = error.message.startsWith(" (") ? error.message : "";
-    showStatus("error", `The events could not be loaded${detail}. Check the connection and try again.`, {
-      label: "Try again",
-      run: load,
-    });
+    showLoadError(error, "The events", load);
     return;
   }
-  prepare(payload);
-  if (data.n === 0) {
+  if (!first && data.n === 0) {
     showStatus(
       "empty",
       "No events yet. Ingest some articles (manage.py ingest) and they will appear here.",
@@ -412,7 +477,24 @@ async function load() {
     return;
   }
   showStatus(null);
-  start();
+  if (!first) {
+    start();
+    return;
+  }
+  startWithWindow(first);
+  await loadRest();
+}
+
+async function loadRest() {
+  let payload;
+  try {
+    payload = await fetchEvents(config.eventsUrl);
+  } catch (error) {
+    showLoadError(error, "The other days' events", loadRest);
+    return;
+  }
+  showStatus(null);
+  replaceData(payload);
 }
 
 function prepare(payload) {
@@ -494,16 +576,13 @@ function applyFilters() {
   }
   const filtered = state.article !== null || state.place !== null || state.q !== "";
   ui.clear.hidden = !filtered;
-  for (let p = 0; p < markers.length; p += 1) {
-    const marker = markers[p];
-    if (!marker) continue;
-    if (placeHasEvents[p] && !markerLayer.hasLayer(marker)) markerLayer.addLayer(marker);
-    else if (!placeHasEvents[p] && markerLayer.hasLayer(marker)) markerLayer.removeLayer(marker);
-  }
+  // updateMarkers puts on the map the places with events that are not in a cluster.
   markerKeys.fill(-1);
+  filterVersion += 1;
   listKey = "";
   // The slider narrows to what passes the filters; with nothing, it keeps its range.
-  span = newsSpan(data, mask) || span;
+  // Only the whole of the events says where the news begins and ends.
+  if (complete) span = newsSpan(data, mask) || span;
   applySpan();
   drawHistogram();
 }
@@ -637,6 +716,10 @@ function createMarkers() {
 const AGE_COLOURS = ["#b91c1c", "#dc2626", "#ea580c", "#f59e0b", "#fbbf24"];
 const AGE_OPACITY = [0.95, 0.85, 0.72, 0.6, 0.5];
 
+function markerRadius(count) {
+  return count ? Math.min(5 + 3 * Math.sqrt(count), 28) : 3;
+}
+
 function markerStyle(count, ageStep, selected) {
   if (count === 0) {
     return {
@@ -649,7 +732,7 @@ function markerStyle(count, ageStep, selected) {
     };
   }
   return {
-    radius: Math.min(5 + 3 * Math.sqrt(count), 28),
+    radius: markerRadius(count),
     fillColor: AGE_COLOURS[ageStep],
     fillOpacity: AGE_OPACITY[ageStep],
     color: selected ? "#111827" : "#ffffff",
@@ -679,17 +762,26 @@ function updateMarkers(events, first, last) {
     }
   }
   const length = Math.max(last - first + 1, 1);
+  const ageOf = (newest) => {
+    const age = (last - newest) / length;
+    return age <= 0 ? 0 : Math.min(1 + Math.floor(age * 4), 4);
+  };
+  const clusters = findClusters();
   const ranked = [];
   for (let p = 0; p < places; p += 1) {
     const marker = markers[p];
-    if (!marker || !placeHasEvents[p]) continue;
-    const count = placeCount[p];
-    let ageStep = 0;
-    if (count) {
-      const age = (last - placeNewest[p]) / length;
-      ageStep = age <= 0 ? 0 : Math.min(1 + Math.floor(age * 4), 4);
-      ranked.push(p);
+    if (!marker) continue;
+    const shown = placeHasEvents[p] === 1 && clusterOf[p] < 0;
+    if (shown !== (onLayer[p] === 1)) {
+      onLayer[p] = shown ? 1 : 0;
+      if (shown) markerLayer.addLayer(marker);
+      else markerLayer.removeLayer(marker);
+      markerKeys[p] = -1;
     }
+    if (!shown) continue;
+    const count = placeCount[p];
+    const ageStep = count ? ageOf(placeNewest[p]) : 0;
+    if (count) ranked.push(p);
     const selected = p === selectedPlace ? 1 : 0;
     // One number per look: a step restyles only the places whose look changed.
     const key = count ? Math.min(count, 4000) * 16 + ageStep * 2 + selected + 1 : selected;
@@ -697,36 +789,179 @@ function updateMarkers(events, first, last) {
     const wasActive = markerKeys[p] > 1;
     markerKeys[p] = key;
     // CircleMarker.setStyle sets the radius too.
+    marker._sprite = null;
     marker.setStyle(markerStyle(count, ageStep, selected));
     if (count && ageStep === 0 && !wasActive) marker.bringToFront();
   }
+  const counts = clusterEventCounts(events, clusters.length);
+  clusterViews = clusters.map((members, c) => clusterView(members, counts[c], ageOf));
+  clusterMarkers.show(clusterViews);
+  for (const view of clusterViews) if (view.count) ranked.push(view.seed);
   lastRanked = ranked;
   updateLabels(ranked);
 }
+
+// --- clusters: places whose markers would overlap, at low zoom ------------------------------
+
+let clusterOf = null; // by place: its cluster's index, or -1
+let onLayer = null; // by place: 1 while its own marker is on the map
+let clusterViews = [];
+const projected = { zoom: null, x: null, y: null };
+const clusterMarkers = new ClusterMarkers(map, zoomIntoCluster);
+
+let clusters = []; // each cluster's places, its seed (the busiest) first
+let clusterKey = "";
+let filterVersion = 0; // applyFilters counts up: the places with events changed
+
+// The places with events whose markers would overlap, grouped, the selected ones
+// kept apart. The groups depend on the zoom, the filters and the selection, not on
+// the time: a step only recounts them, so clusters stay put while the slider moves.
+function findClusters() {
+  const places = data.place.id.length;
+  if (!clusterOf || clusterOf.length !== places) {
+    clusterOf = new Int32Array(places).fill(-1);
+    onLayer = new Uint8Array(places);
+    clusterKey = "";
+  }
+  const zoom = map.getZoom();
+  const apart = selectedEvent === null ? [] : [...data.places[selectedEvent]];
+  if (selectedPlace !== null) apart.push(selectedPlace);
+  const key = `${zoom}|${filterVersion}|${apart.join(",")}`;
+  if (key === clusterKey) return clusters;
+  clusterKey = key;
+  if (zoom >= CLUSTER_BELOW_ZOOM) {
+    clusterOf.fill(-1);
+    clusters = [];
+    return clusters;
+  }
+  if (projected.zoom !== zoom) projectPlaces(zoom);
+  const keepApart = new Set(apart);
+  const order = [];
+  for (let p = 0; p < places; p += 1) {
+    if (markers[p] && placeHasEvents[p] && !keepApart.has(p)) order.push(p);
+  }
+  order.sort((a, b) => data.placeTotal[b] - data.placeTotal[a] || a - b);
+  clusters = clusterPlaces(order, projected.x, projected.y, CLUSTER_RADIUS_PX, clusterOf);
+  return clusters;
+}
+
+// Pixel positions at a zoom, once per zoom: a step only groups them.
+function projectPlaces(zoom) {
+  const count = data.place.id.length;
+  projected.x = new Float64Array(count);
+  projected.y = new Float64Array(count);
+  for (let p = 0; p < count; p += 1) {
+    const point = map.project([data.place.lat[p], data.place.lon[p]], zoom);
+    projected.x[p] = point.x;
+    projected.y[p] = point.y;
+  }
+  projected.zoom = zoom;
+}
+
+// Each cluster's events, an event at two of its places counted once.
+function clusterEventCounts(events, clusters) {
+  const counts = new Int32Array(clusters);
+  const lastEvent = new Int32Array(clusters).fill(-1);
+  for (const i of events) {
+    for (const p of data.places[i]) {
+      const c = clusterOf[p];
+      if (c < 0 || lastEvent[c] === i) continue;
+      lastEvent[c] = i;
+      counts[c] += 1;
+    }
+  }
+  return counts;
+}
+
+// The age scale of the markers, darkened where white figures would read poorly
+// on it: every step gives white text a contrast of at least 4.5:1.
+const CLUSTER_COLOURS = ["#b91c1c", "#dc2626", "#c2410c", "#b45309", "#a16207"];
+// Places with events at other times only, like their markers.
+const EMPTY_CLUSTER_COLOUR = "#94a3b8";
+
+function clusterView(members, count, ageOf) {
+  let newest = -2147483648;
+  let lead = members[0];
+  for (const p of members) {
+    newest = Math.max(newest, placeNewest[p]);
+    if (placeCount[p] > placeCount[lead]) lead = p;
+  }
+  const ageStep = count ? ageOf(newest) : 0;
+  const seed = members[0];
+  return {
+    // At its seed: seeds are further apart than two clusters are wide.
+    latlng: L.latLng(data.place.lat[seed], data.place.lon[seed]),
+    count,
+    places: members.length,
+    members,
+    seed,
+    // Named for its busiest place in the window.
+    leadName: data.place.name[lead],
+    colour: count ? CLUSTER_COLOURS[ageStep] : EMPTY_CLUSTER_COLOUR,
+    radius: count ? Math.min(11 + 1.6 * Math.sqrt(count), CLUSTER_MAX_RADIUS_PX) : 7,
+  };
+}
+
+function zoomIntoCluster(view) {
+  const bounds = L.latLngBounds(view.members.map((p) => [data.place.lat[p], data.place.lon[p]]));
+  const zoom = Math.max(map.getZoom() + 1, Math.min(map.getBoundsZoom(bounds.pad(0.5)), 10));
+  if (REDUCED_MOTION) map.setView(bounds.getCenter(), zoom, { animate: false });
+  else map.flyTo(bounds.getCenter(), zoom, { duration: 0.5 });
+  map.once("moveend", () => map.getContainer().focus({ preventScroll: true }));
+}
+
+map.on("zoomend", () => {
+  if (!data || !markerKeys) return;
+  const [first, last] = windowRange();
+  updateMarkers(windowEvents, first, last);
+});
 
 map.on("moveend", () => {
   if (data && markers.length) updateLabels(lastRanked.slice());
 });
 
+// Where a place's name goes: beside its marker, or beside its cluster (named
+// for its busiest place) when it leads one.
+function spotView(p) {
+  const c = clusterOf ? clusterOf[p] : -1;
+  if (c >= 0) return clusterViews[c];
+  const count = placeCount[p];
+  const latlng = L.latLng(data.place.lat[p], data.place.lon[p]);
+  return { latlng, count, radius: markerRadius(count), leadName: data.place.name[p] };
+}
+
 // Names of the busiest places in the window, so the map reads without tiles.
 function updateLabels(ranked) {
-  ranked.sort((a, b) => placeCount[b] - placeCount[a] || placeNewest[b] - placeNewest[a]);
-  // Greedy: a busier place's label wins, a label that would overlap it is left out.
-  const wanted = new Set();
-  const boxes = [];
+  const views = new Map(ranked.map((p) => [p, spotView(p)]));
+  ranked.sort((a, b) => views.get(b).count - views.get(a).count || placeNewest[b] - placeNewest[a]);
   // Only places in view get a label: the busiest worldwide may all be off-screen.
   const size = map.getSize();
+  const seen = [];
   for (const p of ranked) {
+    const point = map.latLngToContainerPoint(views.get(p).latlng);
+    if (point.x >= 0 && point.y >= 0 && point.x <= size.x && point.y <= size.y) seen.push([p, point]);
+  }
+  // Greedy: a busier place's label wins; a label that would cover another label,
+  // a cluster's count or another place's marker is left out.
+  const wanted = new Map(); // place -> the side its name goes on
+  const boxes = [];
+  const hits = (box) => (b) => box.x1 < b.x2 && b.x1 < box.x2 && box.y1 < b.y2 && b.y1 < box.y2;
+  const circles = seen.map(([q, point]) => {
+    const r = views.get(q).radius;
+    return { q, x1: point.x - r, x2: point.x + r, y1: point.y - r, y2: point.y + r };
+  });
+  for (const [p, point] of seen) {
     if (wanted.size >= LABEL_COUNT) break;
-    const seen = map.latLngToContainerPoint([data.place.lat[p], data.place.lon[p]]);
-    if (seen.x < 0 || seen.y < 0 || seen.x > size.x || seen.y > size.y) continue;
-    const point = map.latLngToLayerPoint([data.place.lat[p], data.place.lon[p]]);
-    const width = 14 + 7 * data.place.name[p].length;
-    const box = { x1: point.x, x2: point.x + width + 16, y1: point.y - 12, y2: point.y + 12 };
-    const overlaps = boxes.some((b) => box.x1 < b.x2 && b.x1 < box.x2 && box.y1 < b.y2 && b.y1 < box.y2);
-    if (overlaps) continue;
+    const view = views.get(p);
+    const width = 14 + 7 * view.leadName.length;
+    const gap = view.radius + 8;
+    // Right of the marker, or left of it where the map's edge would cut the name.
+    const side = point.x + gap + width > size.x && point.x - gap - width >= 0 ? "left" : "right";
+    const x1 = side === "right" ? point.x + gap : point.x - gap - width;
+    const box = { x1, x2: x1 + width, y1: point.y - 10, y2: point.y + 10 };
+    if (boxes.some(hits(box)) || circles.some((c) => c.q !== p && hits(box)(c))) continue;
     boxes.push(box);
-    wanted.add(p);
+    wanted.set(p, side);
   }
   for (const [p, label] of labels) {
     if (wanted.has(p)) continue;
@@ -734,14 +969,26 @@ function updateLabels(ranked) {
     labels.delete(p);
     labelPool.push(label);
   }
-  for (const p of wanted) {
-    if (labels.has(p)) continue;
-    const label = labelPool.pop() || newPlaceLabel();
-    label.setLatLng([data.place.lat[p], data.place.lon[p]]);
-    label.text.textContent = data.place.name[p];
+  for (const [p, side] of wanted) placeLabel(p, views.get(p), side);
+}
+
+function placeLabel(p, view, side) {
+  let label = labels.get(p);
+  if (!label) {
+    label = labelPool.pop() || newPlaceLabel();
     label.getElement().hidden = false;
     labels.set(p, label);
+    label.at = null;
   }
+  if (label.text.textContent !== view.leadName) label.text.textContent = view.leadName;
+  if (!label.at || !label.at.equals(view.latlng)) {
+    label.setLatLng(view.latlng);
+    label.at = view.latlng;
+  }
+  const gap = `${Math.round(view.radius + 8)}px`;
+  const [from, other] = side === "right" ? ["left", "right"] : ["right", "left"];
+  if (label.text.style[from] !== gap) label.text.style[from] = gap;
+  if (label.text.style[other] !== "auto") label.text.style[other] = "auto";
 }
 
 function newPlaceLabel() {
@@ -750,6 +997,8 @@ function newPlaceLabel() {
     icon: L.divIcon({ className: "place-label-anchor", html: text, iconSize: null }),
     interactive: false,
     keyboard: false,
+    // Above the clusters, which are markers too.
+    zIndexOffset: 10000,
   }).addTo(map);
   label.text = text;
   return label;
@@ -824,22 +1073,20 @@ function placePopup(p) {
 // stops at. Any other change (a filter, a window, a selection) draws it at once.
 let listRequest = null;
 
+// Steps closer together than this are one movement: the list is drawn when it stops.
+const LIST_PAUSE_MS = 150;
+
 function renderListSoon() {
-  if (listRequest !== null) return;
-  const run = () => {
+  window.clearTimeout(listRequest);
+  listRequest = window.setTimeout(() => {
     listRequest = null;
     const [first, last] = windowRange();
     renderList(first, last);
-  };
-  listRequest = window.requestIdleCallback
-    ? { idle: window.requestIdleCallback(run, { timeout: 250 }) }
-    : { timer: window.setTimeout(run, 16) };
+  }, LIST_PAUSE_MS);
 }
 
 function cancelListSoon() {
-  if (listRequest === null) return;
-  if (listRequest.idle !== undefined) window.cancelIdleCallback(listRequest.idle);
-  else window.clearTimeout(listRequest.timer);
+  window.clearTimeout(listRequest);
   listRequest = null;
 }
 
@@ -891,7 +1138,7 @@ function renderList(first, last) {
   if (total > shown.length) {
     listNote = listNote || el("li", "timeline-note");
     listNote.textContent =
-      `Showing the latest ${plural(shown.length, "event")} of ${total.toLocaleString("en-GB")}. ` +
+      `Showing the latest ${plural(shown.length, "event")} of ${NUMBER.format(total)}. ` +
       "Choose a shorter window or a filter to see the rest.";
     nodes.push(listNote);
   }
@@ -916,8 +1163,41 @@ function renderList(first, last) {
   if (total === 0) renderEmptyList(first, last);
   markSelection();
   // The newest day is what changed: bring its heading to the top of the list.
-  if (lastHeader) ui.listScroll.scrollTop = lastHeader.offsetTop - ui.list.offsetTop;
-  else ui.listScroll.scrollTop = 0;
+  scrollListTo(lastHeader);
+}
+
+// Items out of sight are laid out only once they scroll in (content-visibility),
+// so a scroll lands near and moves what it aimed at: it is repeated over the next
+// few frames, until another scroll of the list takes over.
+let listScrollTask = 0;
+
+function settleListScroll(scroll) {
+  const task = (listScrollTask += 1);
+  scroll();
+  let frames = 4;
+  const again = () => {
+    if (task !== listScrollTask) return;
+    scroll();
+    if ((frames -= 1) > 0) window.requestAnimationFrame(again);
+  };
+  window.requestAnimationFrame(again);
+}
+
+// Puts a day's heading at the top of the list with its first card whole under it.
+// The card is measured, not the heading: a sticky heading reports where it sticks.
+function scrollListTo(header) {
+  const scroller = ui.listScroll;
+  if (!header) {
+    listScrollTask += 1;
+    scroller.scrollTop = 0;
+    return;
+  }
+  const card = header.nextElementSibling || header;
+  settleListScroll(() => {
+    if (!header.isConnected) return;
+    const gap = card === header ? 0 : header.getBoundingClientRect().height;
+    scroller.scrollTop += card.getBoundingClientRect().top - scroller.getBoundingClientRect().top - gap;
+  });
 }
 
 // After the window's own events: the longer spans that overlap it, and the
@@ -939,7 +1219,7 @@ const sections = {
 };
 
 function fillSection(section, events, last) {
-  section.summary.textContent = `${section.title} (${events.length.toLocaleString("en-GB")})`;
+  section.summary.textContent = `${section.title} (${NUMBER.format(events.length)})`;
   const shown = events.slice(-LIST_LIMIT).map((i) => listItem(i, last));
   reconcileChildren(section.list, shown);
   return section.item;
@@ -1049,6 +1329,20 @@ function flyTo(points, done) {
   else map.flyTo(target, zoom, { duration: 0.6 });
 }
 
+function listScrollsItself() {
+  return ui.listScroll.scrollHeight > ui.listScroll.clientHeight + 1 &&
+    window.getComputedStyle(ui.listScroll).overflowY !== "visible";
+}
+
+// On a phone the list is under the map: a tapped item's popup opens where the
+// reader looks only once the map is back on the screen.
+function bringMapIntoView() {
+  const container = map.getContainer();
+  const box = container.getBoundingClientRect();
+  if (box.top >= 0 && box.bottom <= window.innerHeight) return;
+  container.scrollIntoView({ block: "start", behavior: REDUCED_MOTION ? "auto" : "smooth" });
+}
+
 function selectEvent(i) {
   selectedEvent = i;
   selectedPlace = null;
@@ -1063,6 +1357,7 @@ function selectEvent(i) {
   const latlng = [data.place.lat[p], data.place.lon[p]];
   const box = el("div", "popup");
   box.append(eventCard(i));
+  bringMapIntoView();
   flyTo(
     places.map((q) => [data.place.lat[q], data.place.lon[q]]),
     () => popup.setLatLng(latlng).setContent(box).openOn(map),
@@ -1077,7 +1372,10 @@ function selectPlace(p, { fromMap = false } = {}) {
   if (fromMap) {
     popup.setLatLng([data.place.lat[p], data.place.lon[p]]).setContent(placePopup(p)).openOn(map);
     const item = markSelection();
-    if (item) item.scrollIntoView({ block: "nearest", behavior: REDUCED_MOTION ? "auto" : "smooth" });
+    // Only a list that scrolls on its own (beside the map) follows the marker: on a
+    // phone the list is the page below the map, and scrolling it would take the
+    // popup the reader just opened off the screen.
+    if (item && listScrollsItself()) settleListScroll(() => item.scrollIntoView({ block: "nearest" }));
   }
 }
 
@@ -1270,7 +1568,7 @@ function initialView() {
     animate: false,
     maxZoom: 7,
     // Keep the busy part clear of the player over the map's foot.
-    paddingBottomRight: [0, 150],
+    paddingBottomRight: [0, playerClearance],
     paddingTopLeft: [20, 20],
   });
 }
@@ -1300,6 +1598,7 @@ function showUrlProblems() {
 }
 
 function start() {
+  complete = true;
   // Before any background: the span of every article's news, then the filters'.
   span = newsSpan(data, Uint8Array.from(data.background, (b) => 1 - b)) ||
     newsSpan(data, new Uint8Array(data.n).fill(1));
@@ -1316,20 +1615,79 @@ function start() {
   }
   showUrlProblems();
   bindControls();
+  if (!document.body.classList.contains("is-ready")) initialView();
+  update();
+  setPartial(false);
+  document.body.classList.add("is-ready", "is-complete");
+}
+
+// The first window alone: drawn at once, on the slider's range that the server
+// gave (the publication days); the controls wait for the rest.
+function startWithWindow(first) {
+  const [published, latest] = first.published.map(parseIsoDay);
+  span = {
+    first: published - SPAN_MARGIN_DAYS,
+    last: latest + SPAN_MARGIN_DAYS,
+    days: Int32Array.of(published, latest),
+    latest,
+  };
+  state.t = parseIsoDay(first.t);
+  createMarkers();
+  applyFilters();
+  showUrlProblems();
+  setPartial(true);
   initialView();
   update();
   document.body.classList.add("is-ready");
 }
 
+// While only the first window is in, what would act on the rest waits.
+function setPartial(partial) {
+  ui.windowChoice.disabled = partial;
+  for (const control of ui.filters.elements) control.disabled = partial;
+  ui.summary.classList.toggle("is-loading-rest", partial);
+  for (const radio of ui.windowChoice.querySelectorAll("input")) radio.checked = radio.value === state.window;
+}
+
+// The rest of the events replace the first window's, and the map carries on
+// where the reader is: the same day, view, selection and open popup.
+function replaceData(payload) {
+  const eventId = selectedEvent === null ? null : data.id[selectedEvent];
+  const placeId = selectedPlace === null ? null : data.place.id[selectedPlace];
+  markerLayer.clearLayers();
+  for (const [p, label] of labels) {
+    label.getElement().hidden = true;
+    labels.delete(p);
+    labelPool.push(label);
+  }
+  itemCache.clear();
+  shownItems = [];
+  markedItems = new Set();
+  listKey = "";
+  clusterOf = null;
+  projected.zoom = null;
+  prepare(payload);
+  selectedEvent = eventId === null ? null : data.eventIndexById.get(eventId) ?? null;
+  selectedPlace = placeId === null ? null : data.placeIndexById.get(placeId) ?? null;
+  start();
+}
+
 // For the browser tests and the benchmark: where a place is drawn on screen.
 window.newsmap = {
   map,
+  // The first window is drawn before the rest is loaded (body.is-ready, then is-complete).
+  loadsInParts: true,
   placePoint(name) {
     const p = data ? data.place.name.indexOf(name) : -1;
     if (p < 0) return null;
     const point = map.latLngToContainerPoint([data.place.lat[p], data.place.lon[p]]);
     const box = map.getContainer().getBoundingClientRect();
     return { x: box.left + point.x, y: box.top + point.y };
+  },
+  // Whether a place's own marker is drawn (not in a cluster, and with events).
+  placeDrawn(name) {
+    const p = data ? data.place.name.indexOf(name) : -1;
+    return p >= 0 && onLayer !== null && onLayer[p] === 1;
   },
 };
 

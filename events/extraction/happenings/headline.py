@@ -45,7 +45,8 @@ TRIMS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # "(AFP)", "-- as expected --": asides in brackets or dashes.
-    ("brackets", re.compile(r"\s*\([^()]{0,80}\)")),
+    # Only where a space or a stop follows: "( SET)index", glued to its word, stays.
+    ("brackets", re.compile(r"\s*\([^()]{0,80}\)(?=[\s,.;:!?]|$)")),
     ("dashes", re.compile(r"\s+[-–—]{1,2}\s[^-–—]{0,80}\s[-–—]{1,2}(?=\s)")),
     # ", son of Libyan Leader Moammar Gadhafi, ", ", for instance, ": appositives and asides.
     (

@@ -31,7 +31,7 @@ groups alike.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
@@ -245,13 +245,22 @@ def score(a: Report, b: Report) -> float:
     return sum(evidence(a, b).values())
 
 
-def group(reports: Sequence[Report]) -> list[list[Report]]:
+Decided = Mapping[tuple[tuple[str, int], tuple[str, int]], bool]
+
+
+def group(reports: Sequence[Report], decided: Decided | None = None) -> list[list[Report]]:
     """The happenings these reports tell, each a list of its reports in key order;
-    every report is in exactly one."""
+    every report is in exactly one.
+
+    decided: an editor's word on pairs of reports (by key): True joins them before
+    any evidence is weighed, False keeps them apart whatever the evidence says."""
     ordered = sorted(reports, key=lambda r: r.key)
     index = {r.key: i for i, r in enumerate(ordered)}
-    pairs = _scored_pairs(ordered)
-    against = {(i, j) for s, i, j in pairs if s < 0}
+    pairs = _scored_pairs(ordered) + _decided_pairs(index, decided or {})
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    joined = {(i, j) for s, i, j in pairs if s == float("inf")}
+    # Evidence against a pair an editor joined yields to the editor.
+    against = {(i, j) for s, i, j in pairs if s < 0} - joined
     parent = list(range(len(ordered)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
 
@@ -287,6 +296,18 @@ def _scored_pairs(ordered: Sequence[Report]) -> list[tuple[float, int, int]]:
     # Only joins and objections count; the many pairs in between say nothing.
     telling = [p for p in pairs if p[0] >= THRESHOLD or p[0] < 0]
     return sorted(telling, key=lambda p: (-p[0], p[1], p[2]))
+
+
+def _decided_pairs(
+    index: Mapping[tuple[str, int], int], decided: Decided
+) -> list[tuple[float, int, int]]:
+    """An editor's pairs, scored beyond any evidence: a join first, a split against."""
+    pairs = []
+    for (a, b), same in decided.items():
+        if a in index and b in index and a != b:
+            i, j = sorted((index[a], index[b]))
+            pairs.append((float("inf") if same else float("-inf"), i, j))
+    return pairs
 
 
 def _any_against(left: list[int], right: list[int], against: set[tuple[int, int]]) -> bool:

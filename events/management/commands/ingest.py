@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from datetime import date
 from functools import partial
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -32,15 +31,27 @@ class Command(BaseCommand):
     requires_system_checks: list[str] = []
     help = (
         "Read articles (.txt with NAME.meta.json, .json, .jsonl, .html) from files and folders, "
-        "find their places and dates, and store articles, places, mentions and events."
+        "or from feeds and article pages on the web, find their places and dates, and store "
+        "articles, places, mentions and events."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("paths", nargs="*", type=Path, help="files or folders to read")
+        parser.add_argument(
+            "paths",
+            nargs="*",  # none with --status
+            metavar="PATH|URL",
+            help="files or folders to read, or the URLs of feeds (RSS, Atom) and article pages",
+        )
         parser.add_argument(
             "--published",
             metavar="DATE",
             help="publication date (YYYY-MM-DD) for every article, overriding the files'",
+        )
+        parser.add_argument(
+            "--home-place",
+            metavar="NAME",
+            default="",
+            help="the sources' home place ('Paris, Texas'), which resolution takes as evidence",
         )
         parser.add_argument(
             "--jobs",
@@ -60,26 +71,27 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options: object) -> None:
         published = _published(str(options["published"])) if options["published"] else None
-        paths: list[Path] = options["paths"]  # type: ignore[assignment]
+        paths: list[str] = options["paths"]  # type: ignore[assignment]
+        home_place = str(options["home_place"])
         if options["queue"] or options["status"]:
-            self._queue(paths, published, bool(options["status"]))
+            self._queue(paths, published, home_place, bool(options["status"]))
             return
         if not paths:
-            raise CommandError("name the files or folders to ingest (or ask for --status)")
+            raise CommandError("name the files, folders or URLs to ingest (or ask for --status)")
         bar: ProgressBar | None = None
 
         def on_progress(progress: Progress) -> None:
             nonlocal bar
             if bar is None:
                 bar = ProgressBar(progress.files, self.stderr._out, "files")
-            detail = printable(progress.path.name)
+            detail = printable(progress.name)
             if progress.articles:
                 detail += f" {progress.articles_done:,}/{progress.articles:,} articles"
             bar.update(progress.fraction * progress.files, detail)
 
         jobs = parallel.default_jobs() if options["jobs"] is None else _jobs(str(options["jobs"]))
         ingest = ingest_paths if jobs == 1 else partial(parallel.ingest_paths, jobs=jobs)
-        report = ingest(paths, published=published, on_progress=on_progress)
+        report = ingest(paths, published=published, on_progress=on_progress, home_place=home_place)
         if bar is not None:
             bar.close()
         for error in report.errors:
@@ -92,8 +104,12 @@ class Command(BaseCommand):
             raise SystemExit(130)
 
         totals = report.totals
+        read = _count(report.files - report.urls, "file")
+        if report.urls:
+            read = f"{read}, {_count(report.urls, 'URL')}" if report.files > report.urls else ""
+            read = read or _count(report.urls, "URL")
         self.stdout.write(
-            f"{_count(report.files, 'file')}: {_count(totals.articles, 'article')} "
+            f"{read}: {_count(totals.articles, 'article')} "
             f"({totals.created} new, {totals.updated} updated, {totals.unchanged} unchanged), "
             f"{_count(totals.events, 'event')}, {_count(len(totals.place_ids), 'place')}, "
             f"{_count(totals.mentions, 'mention')} ({totals.unresolved} unresolved), "
@@ -105,7 +121,9 @@ class Command(BaseCommand):
                 returncode=1,
             )
 
-    def _queue(self, paths: list[Path], published: date | None, status: bool) -> None:
+    def _queue(
+        self, paths: list[str], published: date | None, home_place: str, status: bool
+    ) -> None:
         # Imported here: procrastinate is loaded only for the queue.
         from events import queue
 
@@ -114,14 +132,14 @@ class Command(BaseCommand):
                 self.stdout.write("\n".join(queue.status("--status")))
                 return
             if not paths:
-                raise CommandError("--queue: name the files or folders to queue")
-            done = queue.enqueue([str(path) for path in paths], published, "--queue")
+                raise CommandError("--queue: name the files, folders or URLs to queue")
+            done = queue.enqueue(paths, published, home_place, "--queue")
         except queue.QueueError as error:
             raise CommandError(str(error)) from None
         for error in done.errors:
             self.stderr.write(printable(error))
         self.stdout.write(
-            f"Queued {_count(done.queued, 'file')} for ingest"
+            f"Queued {_count(done.queued, 'source')} for ingest"
             + (f" ({done.waiting} already waiting)" if done.waiting else "")
             + ": `manage.py procrastinate worker` ingests them; `manage.py ingest --status`"
             " says how far they are."
