@@ -41,13 +41,14 @@ from events.ingest import (
     IngestReport,
     Progress,
     _collecting_less,
+    find_sources,
     refresh_statistics,
 )
 from events.ingest import ingest_paths as in_one_process
 from events.models import Article
 from events.overrides import EditorOverrides
 from events.pipeline import Annotation, Pipeline
-from events.readers import ArticleInput, ReadError, find_files, read_file
+from events.readers import ArticleInput, ReadError, read_file
 from events.store import (
     ArticleStore,
     Planned,
@@ -58,7 +59,7 @@ from events.store import (
     origin_hash,
 )
 from events.toponyms import Overrides
-from events.web import is_url, read_url
+from events.web import read_url
 
 
 def default_jobs() -> int:
@@ -300,7 +301,7 @@ def _ingest(
     on_progress: Callable[[Progress], None] | None,
     home_place: str,
 ) -> None:
-    sources = _sources(paths, report)
+    sources = find_sources(paths, report)
     if not sources:
         return
     editors = EditorOverrides.load()
@@ -320,21 +321,6 @@ def _ingest(
             writer.write(ahead.popleft())
     if report.totals.created + report.totals.updated >= ANALYZE_AFTER:
         refresh_statistics()
-
-
-def _sources(paths: Iterable[Path | str], report: IngestReport) -> list[Path | str]:
-    """The files and URLs to read, as events.ingest finds them."""
-    sources: list[Path | str] = []
-    for path in paths:
-        if is_url(path):
-            sources.append(str(path))
-            continue
-        try:
-            sources.extend(find_files([Path(path)]))
-        except ReadError as error:
-            report.errors.append(str(error))
-    report.found = len(sources)
-    return sources
 
 
 def _steps(sources: list[Path | str], published: date | None, home_place: str) -> Iterator[_Step]:
