@@ -102,17 +102,7 @@ def _ingest_paths(
     on_progress: Callable[[Progress], None] | None,
     home_place: str = "",
 ) -> None:
-    sources: list[Path | str] = []
-    for path in paths:
-        if is_url(path):
-            sources.append(str(path))
-            continue
-        try:
-            sources.extend(find_files([Path(path)]))
-        except ReadError as error:
-            report.errors.append(str(error))
-    report.found = len(sources)
-
+    sources = find_sources(paths, report)
     store = ArticleStore(pipeline or Pipeline()) if sources else None
     if store is not None and home_place:
         if not store.home_places(home_place):
@@ -134,6 +124,22 @@ def _ingest_paths(
             on_progress(Progress(index, len(sources), source))
     if report.totals.created + report.totals.updated >= ANALYZE_AFTER:
         refresh_statistics()
+
+
+def find_sources(paths: Iterable[Path | str], report: IngestReport) -> list[Path | str]:
+    """The files (folders walked) and URLs to read; a path that cannot be is a line in
+    the report."""
+    sources: list[Path | str] = []
+    for path in paths:
+        if is_url(path):
+            sources.append(str(path))
+            continue
+        try:
+            sources.extend(find_files([Path(path)]))
+        except ReadError as error:
+            report.errors.append(str(error))
+    report.found = len(sources)
+    return sources
 
 
 def _ingest_file(

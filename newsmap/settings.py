@@ -271,6 +271,21 @@ def _database() -> dict:
 
 
 DATABASES = {"default": _database()}
+
+
+def on_postgresql(config: dict) -> bool:
+    return config["ENGINE"] == "django.db.backends.postgresql"
+
+
+# The job queue for ingests on many machines (README.md, Scaling out): procrastinate
+# keeps its jobs in PostgreSQL, and its migrations are PostgreSQL's own SQL, so it is
+# installed only there. On SQLite, the default, nothing of it is migrated or loaded,
+# and `ingest --queue` says that it needs PostgreSQL.
+QUEUE_AVAILABLE = on_postgresql(DATABASES["default"])
+if QUEUE_AVAILABLE:
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("events"), "procrastinate.contrib.django")
+# The module whose tasks the workers run (`manage.py procrastinate worker`).
+PROCRASTINATE_IMPORT_PATHS = ["events.queue"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -363,4 +378,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    # A queue worker says what each job stored (events/queue.py).
+    "loggers": {"events.queue": {"level": "INFO"}},
 }

@@ -42,17 +42,27 @@ from events.models import Article, Event, Mention, Place
 def place(p):
     return None if p is None else [p.name, p.geonameid, p.gazetteer_key, p.lat, p.lon]
 
+def event(e):
+    return None if e is None else [e.article.origin, e.start]
+
+def by_content(rows):
+    # Places without a geonameid hold None, which sorts beside no number.
+    return sorted(rows, key=lambda row: json.dumps(row, default=str))
+
 print(json.dumps({
-    "articles": sorted([a.origin, a.content_hash] for a in Article.objects.all()),
-    "places": sorted(place(p) for p in Place.objects.all()),
-    "mentions": sorted(
+    "articles": by_content([a.origin, a.content_hash] for a in Article.objects.all()),
+    "places": by_content(place(p) for p in Place.objects.all()),
+    "mentions": by_content(
         [m.article.origin, m.start, m.end, m.surface, place(m.place)]
         for m in Mention.objects.select_related("article", "place")
     ),
-    "events": sorted(
-        [e.article.origin, e.start, e.end, str(e.date_start), str(e.date_end),
-         sorted(place(p) for p in e.places.all())]
-        for e in Event.objects.select_related("article").prefetch_related("places")
+    # With its kind and headline, and the report it joins as one happening (its lead).
+    "events": by_content(
+        [e.article.origin, e.start, e.end, str(e.date_start), str(e.date_end), e.kind,
+         e.headline, event(e.lead), by_content(place(p) for p in e.places.all())]
+        for e in Event.objects.select_related("article", "lead__article").prefetch_related(
+            "places"
+        )
     ),
 }, default=str))
 """

@@ -62,7 +62,9 @@ def test_an_editors_place_correction_saved_during_an_ingest_succeeds_and_is_kept
             path.rename(folder / path.name)
     with migrated_database(tmp_path / "db", "newsmap_editor_during_ingest") as manage:
         manage.manage("ingest", str(first))
-        ingest = manage.start("ingest", str(rest))
+        # One process annotates, so that the ingest outlasts the editor's saves; the
+        # writing, which is what they take turns with, is one process whatever --jobs.
+        ingest = manage.start("ingest", "--jobs", "1", str(rest))
         edits = json.loads(manage.manage("shell", "-v0", "-c", EDITOR_SAVES.replace("SAVES", "5")))
         still_running = ingest.poll() is None
         assert ingest.wait(timeout=600) == 0, ingest.stderr.read() if ingest.stderr else ""

@@ -1,4 +1,5 @@
-"""Ctrl-C stops an ingest with one line: what was stored, and how to resume."""
+"""Ctrl-C stops an ingest with one line: what was stored, and how to resume; with
+--jobs 2, its worker processes end with it."""
 
 from __future__ import annotations
 
@@ -7,24 +8,43 @@ import signal
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.ingest_processes import ARTICLE_COUNT, wait_for_articles, write_wire_articles
 from tests.scratch_database import migrated_database
 
 FILES = 300
 
 
+def _children(pid: int) -> set[int]:
+    return {int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()}
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"  # a zombie has ended; only its parent has not read its status
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
 def test_ctrl_c_stops_an_ingest_with_one_line_saying_what_was_stored_and_how_to_resume(
-    tmp_path: Path,
+    tmp_path: Path, jobs: str
 ) -> None:
     folder = tmp_path / "news"
     write_wire_articles(folder, FILES)
     with migrated_database(tmp_path / "db", "newsmap_ingest_interrupted") as manage:
-        ingest = manage.start("ingest", str(folder))
+        ingest = manage.start("ingest", "--jobs", jobs, str(folder))
         wait_for_articles(manage, ingest)
+        workers = _children(ingest.pid)
         ingest.send_signal(signal.SIGINT)
         _, stderr = ingest.communicate(timeout=60)
         stored = int(manage.manage("shell", "-v0", "-c", ARTICLE_COUNT))
         again = manage.manage("ingest", str(folder))
+        deadline = time.monotonic() + 10
+        while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
 
     assert ingest.returncode == 130
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
@@ -40,6 +60,8 @@ def test_ctrl_c_stops_an_ingest_with_one_line_saying_what_was_stored_and_how_to_
     assert int(done[1]) == int(done[2]) == int(done[3]) == stored
     assert 0 < stored < FILES
     assert f"({FILES - stored} new, 0 updated, {stored} unchanged)" in again
+    assert len(workers) == (2 if jobs == "2" else 0)
+    assert not [pid for pid in workers if _running(pid)], "a worker outlived its ingest"
 
 
 def test_ctrl_c_while_django_starts_is_one_line_too(tmp_path: Path) -> None:
