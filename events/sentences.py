@@ -69,6 +69,9 @@ _SENTENCE_END = re.compile(r"""[.!?]+["'’”)\]]*(?=\s+["'‘“(\[]?[A-Z0-9])
 # "Battle: ", "Rallying cry: ", "Forced back: " — a caption's label.
 _CAPTION_LABEL = re.compile(r"^[A-Z][\w'’-]*(?: [\w'’-]+){0,3}: (?=\S)")
 _NOT_A_LABEL = frozenset({"said", "says", "told", "added", "wrote", "asked", "reported"})
+# A caption is a line or two under a picture; a longer line behind a label ("HISTORY: The
+# British established …", a fact box) is a paragraph, split into sentences as any.
+CAPTION_MAX_CHARS = 320
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +83,8 @@ class Sentence:
 
 
 def _is_caption(line: str) -> bool:
+    if len(line) > CAPTION_MAX_CHARS:
+        return False
     match = _CAPTION_LABEL.match(line)
     if not match:
         return False
