@@ -281,6 +281,7 @@ def _event_feature(
             "headline": headline,
             "speaker": speaker,
             "reports": told.reports,
+            "report_ids": told.report_ids,
             "sources": told.sources,
             "article": {
                 "id": article_id,

@@ -137,6 +137,9 @@ class EventProperties(Schema):
     )
     speaker: str = Field(description="Whose words a statement reports, where it names them; ''.")
     reports: int = Field(description="How many reports (sentences) tell it, this one too.")
+    report_ids: list[int] = Field(
+        description="The other reports' ids, each an event at /api/events/{id} (with each=report)."
+    )
     sources: list[ArticleRef] = Field(
         description="The other articles that tell it (beyond `article`), oldest first."
     )

@@ -23,6 +23,7 @@ ARTICLE_FIELDS += ("article__published",)
 @dataclass
 class Told:
     reports: int = 1  # the lead too
+    report_ids: list[int] = field(default_factory=list)  # the others, in their articles' order
     # The other articles that tell it, oldest first: id, title, source, url, published.
     sources: list[dict[str, Any]] = field(default_factory=list)
 
@@ -37,11 +38,12 @@ def told_by(leads: Iterable[tuple[int, int]]) -> dict[int, Told]:
     reports = (
         Event.objects.filter(lead_id__in=list(article_of))
         .order_by("article__published", "article_id", "start")
-        .values_list("lead_id", *ARTICLE_FIELDS)
+        .values_list("lead_id", "id", *ARTICLE_FIELDS)
     )
-    for lead, article, title, source, url, published in reports:
+    for lead, pk, article, title, source, url, published in reports:
         told = found.setdefault(lead, Told())
         told.reports += 1
+        told.report_ids.append(pk)
         known = {s["id"] for s in told.sources} | {article_of[lead]}
         if article not in known:
             ref = {"id": article, "title": title, "source": source, "url": url}

@@ -133,6 +133,7 @@ def test_event_properties_carry_iso_dates_the_article_and_the_places(
         "speaker": "",
         # Told by this report alone.
         "reports": 1,
+        "report_ids": [],
         "sources": [],
         "article": {
             "id": world.libya_article.pk,

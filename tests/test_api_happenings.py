@@ -40,6 +40,9 @@ def test_a_happening_told_by_two_articles_counts_its_reports_and_names_the_other
     lead = _vow()
     feature = client.get(f"/api/events/{lead.pk}").json()["properties"]
     assert feature["reports"] == 2
+    [report] = feature["report_ids"]
+    told = client.get(f"/api/events/{report}").json()["properties"]
+    assert VOW in told["text"] or VOW in feature["text"]
     [other] = feature["sources"]
     assert other["id"] != feature["article"]["id"]
     assert Article.objects.filter(pk=other["id"]).exists()
