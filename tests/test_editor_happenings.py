@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.management import call_command
 from django.test import Client
 
 from events.editors import make_editor
 from events.models import Event, HappeningChoice
+from tests.seed_copies import CNN, copy_seed, ingest
 
-SEEDS = settings.BASE_DIR / "seeds"
-CNN = "002_1486c2ce80cbc103"
 POUNDED = "on Friday pounded Ras Lanuf"
 BOMBARDMENT = "cranked up an intense and steady bombardment"
 EVACUATED = "The rebels evacuated to a checkpoint"
@@ -24,10 +19,8 @@ EVACUATED = "The rebels evacuated to a checkpoint"
 
 @pytest.fixture
 def article(db: None, tmp_path: Path) -> Path:
-    for suffix in (".txt", ".meta.json"):
-        shutil.copy(SEEDS / f"{CNN}{suffix}", tmp_path / f"{CNN}{suffix}")
-    path = tmp_path / f"{CNN}.txt"
-    _ingest(path)
+    path = copy_seed(CNN, tmp_path)
+    ingest(path)
     return path
 
 
@@ -38,10 +31,6 @@ def client(db: None) -> Client:
     client = Client()
     client.force_login(user)
     return client
-
-
-def _ingest(path: Path) -> None:
-    call_command("ingest", str(path), stdout=StringIO(), stderr=StringIO())
 
 
 def _event(quote: str) -> Event:
@@ -73,7 +62,7 @@ def test_a_split_report_leads_a_happening_of_its_own_and_stays_so_after_a_reinge
 
     # An edit elsewhere in the article: its events keep their ids, and the split holds.
     article.write_text(article.read_text() + "\nA later paragraph about the weather.\n")
-    _ingest(article)
+    ingest(article)
     assert _happening(BOMBARDMENT) != _happening(POUNDED)
 
 

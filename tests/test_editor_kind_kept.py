@@ -2,32 +2,21 @@
 
 from __future__ import annotations
 
-import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.core.management import call_command
 
 from events.models import Event
+from tests.seed_copies import CNN, copy_seed, ingest
 
-SEEDS = settings.BASE_DIR / "seeds"
-CNN = "002_1486c2ce80cbc103"
 POUNDED = "on Friday pounded Ras Lanuf"
 SANCTIONS = "beefed up those sanctions Friday"
 
 
-def _ingest(path: Path) -> None:
-    call_command("ingest", str(path), stdout=StringIO(), stderr=StringIO())
-
-
 @pytest.fixture
 def article(db: None, tmp_path: Path) -> Path:
-    for suffix in (".txt", ".meta.json"):
-        shutil.copy(SEEDS / f"{CNN}{suffix}", tmp_path / f"{CNN}{suffix}")
-    path = tmp_path / f"{CNN}.txt"
-    _ingest(path)
+    path = copy_seed(CNN, tmp_path)
+    ingest(path)
     return path
 
 
@@ -41,7 +30,7 @@ def test_a_corrected_kind_and_headline_stay_and_the_rest_follow_the_sentence(
     kind, headline = untouched.kind, untouched.headline
 
     article.write_text(article.read_text() + "\nA later paragraph about the weather.\n")
-    _ingest(article)
+    ingest(article)
 
     corrected.refresh_from_db()
     untouched.refresh_from_db()
